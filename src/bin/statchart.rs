@@ -1,0 +1,107 @@
+//! `statchart`: render, check and compute the figures of chart specs natively.
+
+use clap::{Parser, Subcommand};
+use statchart::native::{output_size, render_png, render_svg};
+use statchart::spec::limits::MAX_SPEC_BYTES;
+use statchart::{parse_spec, stats, Spec};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "statchart", version, about = "Statistically honest NPS and employment charts from JSON specs")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Draw SPEC (a file, or - for standard input) to an .svg or .png file.
+    Render {
+        spec: String,
+        /// Output file; its extension (.svg or .png) chooses the format.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width in CSS pixels (default 640).
+        #[arg(long)]
+        width: Option<f64>,
+        /// Height in CSS pixels (default: what the chart needs at that width).
+        #[arg(long)]
+        height: Option<f64>,
+        /// Device pixels per CSS pixel, for PNG (default 2, for sharp text on phones).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f64,
+    },
+    /// Validate SPEC: exit 0, or print the bad field and exit 1.
+    Check { spec: String },
+    /// Print the computed figures of SPEC as JSON.
+    Stats { spec: String },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse().command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Check { spec } => {
+            load(&spec)?;
+            Ok(())
+        }
+        Command::Stats { spec } => {
+            let spec = load(&spec)?;
+            let figures = stats::chart_stats(&spec).ok_or("no figures to compute")?;
+            let json = serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())?;
+            println!("{json}");
+            Ok(())
+        }
+        Command::Render {
+            spec,
+            output,
+            width,
+            height,
+            scale,
+        } => {
+            let spec = load(&spec)?;
+            let ext = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            let bytes = match ext.as_deref() {
+                Some("svg") => {
+                    let size = output_size(&spec, width, height, 1.0).map_err(|e| e.to_string())?;
+                    render_svg(&spec, size).map_err(|e| e.to_string())?.into_bytes()
+                }
+                Some("png") => {
+                    let size = output_size(&spec, width, height, scale).map_err(|e| e.to_string())?;
+                    render_png(&spec, size).map_err(|e| e.to_string())?
+                }
+                _ => {
+                    return Err(format!(
+                        "{}: the output must end in .svg or .png",
+                        output.display()
+                    ))
+                }
+            };
+            std::fs::write(&output, bytes).map_err(|e| format!("{}: {e}", output.display()))
+        }
+    }
+}
+
+/// Reads and validates a spec from a file or, for "-", standard input.
+fn load(source: &str) -> Result<Spec, String> {
+    let mut text = String::new();
+    // Read one byte past the limit so an oversized spec is reported, not truncated.
+    let limit = MAX_SPEC_BYTES as u64 + 1;
+    let result = if source == "-" {
+        std::io::stdin().take(limit).read_to_string(&mut text)
+    } else {
+        std::fs::File::open(Path::new(source)).and_then(|f| f.take(limit).read_to_string(&mut text))
+    };
+    result.map_err(|e| format!("{source}: {e}"))?;
+    parse_spec(&text).map_err(|e| e.to_string())
+}

@@ -1,0 +1,187 @@
+//! Numbers and built-in words in the chart's language.
+//!
+//! Formatting is done here rather than by the host (ICU, `Intl`) so that a chart
+//! reads the same natively and in the browser, and the wasm stays small.
+
+use crate::spec::Locale;
+
+/// Typographic minus sign, as newsrooms print negative numbers.
+pub const MINUS: char = '\u{2212}';
+
+/// Built-in words of one language.
+pub struct Words {
+    pub promoters: &'static str,
+    pub passives: &'static str,
+    pub detractors: &'static str,
+    pub source: &'static str,
+    pub interval95: &'static str,
+    pub no_interval: &'static str,
+    pub significant: &'static str,
+    pub not_significant: &'static str,
+    pub change: &'static str,
+    pub employed: &'static str,
+    pub respondents: &'static str,
+    pub answers: &'static str,
+    pub score: &'static str,
+    pub no_test: &'static str,
+    pub band: &'static str,
+}
+
+const EN: Words = Words {
+    promoters: "Promoters",
+    passives: "Passives",
+    detractors: "Detractors",
+    source: "Source",
+    interval95: "95% interval",
+    no_interval: "published figure; no margin of error",
+    significant: "significant",
+    not_significant: "not significant",
+    change: "change",
+    employed: "employed",
+    respondents: "respondents",
+    answers: "Answers from 0 (not at all likely) to 10 (extremely likely)",
+    score: "Net Promoter Score",
+    no_test: "no test: published figures have no margin of error",
+    band: "band",
+};
+
+const ID: Words = Words {
+    promoters: "Promotor",
+    passives: "Pasif",
+    detractors: "Detraktor",
+    source: "Sumber",
+    interval95: "interval 95%",
+    no_interval: "angka terbitan; tanpa margin galat",
+    significant: "signifikan",
+    not_significant: "tidak signifikan",
+    change: "perubahan",
+    employed: "bekerja",
+    respondents: "responden",
+    answers: "Jawaban dari 0 (sama sekali tidak) sampai 10 (sangat mungkin)",
+    score: "Net Promoter Score",
+    no_test: "tanpa uji: angka terbitan tidak punya margin galat",
+    band: "pita",
+};
+
+/// Number and word formatting for one locale.
+#[derive(Debug, Clone, Copy)]
+pub struct Fmt {
+    pub locale: Locale,
+}
+
+impl Fmt {
+    pub fn new(locale: Locale) -> Self {
+        Fmt { locale }
+    }
+
+    pub fn words(&self) -> &'static Words {
+        match self.locale {
+            Locale::EnUs => &EN,
+            Locale::IdId => &ID,
+        }
+    }
+
+    fn separators(&self) -> (char, char) {
+        match self.locale {
+            Locale::EnUs => ('.', ','),
+            Locale::IdId => (',', '.'),
+        }
+    }
+
+    /// `value` with exactly `decimals` decimals, grouped by thousands, with a true minus.
+    pub fn fixed(&self, value: f64, decimals: usize) -> String {
+        let (dec_sep, group_sep) = self.separators();
+        let text = format!("{:.*}", decimals, value.abs());
+        let (int_part, frac_part) = match text.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (text.as_str(), None),
+        };
+        let mut out = String::with_capacity(text.len() + 4);
+        // Rounding can turn −0.04 into "0.0": never print a minus before zero.
+        if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            out.push(MINUS);
+        }
+        let digits = int_part.len();
+        for (i, c) in int_part.chars().enumerate() {
+            if i > 0 && (digits - i) % 3 == 0 {
+                out.push(group_sep);
+            }
+            out.push(c);
+        }
+        if let Some(f) = frac_part {
+            out.push(dec_sep);
+            out.push_str(f);
+        }
+        out
+    }
+
+    /// Up to `max_decimals` decimals, dropping trailing zeros: 24 → "24", 24.5 → "24.5".
+    pub fn num(&self, value: f64, max_decimals: usize) -> String {
+        let mut decimals = max_decimals;
+        while decimals > 0 {
+            let scale = 10f64.powi(decimals as i32 - 1);
+            if ((value * scale).round() - value * scale).abs() > 1e-9 * scale.max(1.0) {
+                break;
+            }
+            decimals -= 1;
+        }
+        self.fixed(value, decimals)
+    }
+
+    /// A percentage: `24%`, `24.5%` (en-US), `24,5%` (id-ID).
+    pub fn pct(&self, value: f64, max_decimals: usize) -> String {
+        format!("{}%", self.num(value, max_decimals))
+    }
+
+    /// A signed score: +33, −12, 0.
+    pub fn signed(&self, value: f64, decimals: usize) -> String {
+        let s = self.fixed(value, decimals);
+        if value > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            format!("+{s}")
+        } else {
+            s
+        }
+    }
+
+    /// An interval: "28.1 to 37.6" / "28,1 sampai 37,6".
+    pub fn range(&self, lo: f64, hi: f64, decimals: usize) -> String {
+        let to = match self.locale {
+            Locale::EnUs => "to",
+            Locale::IdId => "sampai",
+        };
+        format!(
+            "{} {to} {}",
+            self.fixed(lo, decimals),
+            self.fixed(hi, decimals)
+        )
+    }
+
+    /// "Source: …" in the chart's language.
+    pub fn source_line(&self, source: &str) -> String {
+        format!("{}: {source}", self.words().source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_locale() {
+        let en = Fmt::new(Locale::EnUs);
+        let id = Fmt::new(Locale::IdId);
+        assert_eq!(en.pct(24.5, 1), "24.5%");
+        assert_eq!(id.pct(24.5, 1), "24,5%");
+        assert_eq!(en.pct(24.0, 1), "24%");
+        assert_eq!(en.fixed(1234.5, 1), "1,234.5");
+        assert_eq!(en.fixed(12345.5, 1), "12,345.5");
+        assert_eq!(id.fixed(1234.5, 1), "1.234,5");
+        assert_eq!(id.fixed(1_234_567.0, 0), "1.234.567");
+        assert_eq!(en.fixed(-12.0, 0), "\u{2212}12");
+        assert_eq!(en.fixed(-0.04, 1), "0.0");
+        assert_eq!(en.signed(33.0, 0), "+33");
+        assert_eq!(en.signed(0.2, 0), "0");
+        assert_eq!(id.num(4.56, 1), "4,6");
+        assert_eq!(id.range(28.1, 37.6, 1), "28,1 sampai 37,6");
+    }
+}

@@ -1,0 +1,182 @@
+//! An anti-aliased raster backend on tiny-skia, for PNG output: plotters'
+//! own bitmap backend draws jagged edges and misplaces ab_glyph text.
+
+use crate::render::{sector_outline, Measure, Surface};
+use plotters_backend::text_anchor::HPos;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+use std::convert::Infallible;
+use tiny_skia::{FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, Transform};
+
+pub struct RasterBackend {
+    pub pixmap: Pixmap,
+}
+
+type Result = std::result::Result<(), DrawingErrorKind<Infallible>>;
+
+impl RasterBackend {
+    /// A transparent canvas of `width` × `height` device pixels; `None` for a zero size.
+    pub fn new(width: u32, height: u32) -> Option<Self> {
+        Some(RasterBackend {
+            pixmap: Pixmap::new(width, height)?,
+        })
+    }
+
+    fn fill(&mut self, path: PathBuilder, color: BackendColor) {
+        if let Some(path) = path.finish() {
+            self.pixmap.fill_path(&path, &paint(color), FillRule::Winding, Transform::identity(), None);
+        }
+    }
+
+    fn stroke(&mut self, path: PathBuilder, color: BackendColor, width: f32, cap: LineCap) {
+        if let Some(path) = path.finish() {
+            let stroke = Stroke {
+                width,
+                line_cap: cap,
+                line_join: LineJoin::Round,
+                ..Stroke::default()
+            };
+            self.pixmap.stroke_path(&path, &paint(color), &stroke, Transform::identity(), None);
+        }
+    }
+}
+
+fn paint(color: BackendColor) -> Paint<'static> {
+    let mut p = Paint::default();
+    let (r, g, b) = color.rgb;
+    p.set_color_rgba8(r, g, b, (color.alpha.clamp(0.0, 1.0) * 255.0).round() as u8);
+    p.anti_alias = true;
+    p
+}
+
+/// A polyline (or, with `close`, a polygon) through `points`.
+fn through(points: impl Iterator<Item = (f64, f64)>, close: bool) -> PathBuilder {
+    let mut pb = PathBuilder::new();
+    for (i, (x, y)) in points.enumerate() {
+        if i == 0 {
+            pb.move_to(x as f32, y as f32);
+        } else {
+            pb.line_to(x as f32, y as f32);
+        }
+    }
+    if close {
+        pb.close();
+    }
+    pb
+}
+
+/// Odd-width lines on whole pixels would straddle two rows; shift them half a pixel to stay crisp.
+fn crisp(v: i32, width: u32) -> f32 {
+    v as f32 + if width % 2 == 1 { 0.5 } else { 0.0 }
+}
+
+impl DrawingBackend for RasterBackend {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        (self.pixmap.width(), self.pixmap.height())
+    }
+    fn ensure_prepared(&mut self) -> Result {
+        Ok(())
+    }
+    fn present(&mut self) -> Result {
+        Ok(())
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
+        self.draw_rect(point, point, &color, true)
+    }
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
+        let w = style.stroke_width();
+        let mut pb = PathBuilder::new();
+        let (fx, fy, tx, ty) = if from.1 == to.1 {
+            (from.0 as f32, crisp(from.1, w), to.0 as f32, crisp(to.1, w))
+        } else if from.0 == to.0 {
+            (crisp(from.0, w), from.1 as f32, crisp(to.0, w), to.1 as f32)
+        } else {
+            (from.0 as f32, from.1 as f32, to.0 as f32, to.1 as f32)
+        };
+        pb.move_to(fx, fy);
+        pb.line_to(tx, ty);
+        let cap = if w > 2 { LineCap::Round } else { LineCap::Butt };
+        self.stroke(pb, style.color(), w as f32, cap);
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result {
+        if fill {
+            if let Some(rect) = tiny_skia::Rect::from_ltrb(ul.0 as f32, ul.1 as f32, br.0 as f32 + 1.0, br.1 as f32 + 1.0) {
+                let p = paint(style.color());
+                self.pixmap.fill_rect(rect, &p, Transform::identity(), None);
+            }
+        } else {
+            let w = style.stroke_width();
+            let mut pb = PathBuilder::new();
+            let (l, t, r, b) = (crisp(ul.0, w), crisp(ul.1, w), crisp(br.0, w), crisp(br.1, w));
+            pb.move_to(l, t);
+            pb.line_to(r, t);
+            pb.line_to(r, b);
+            pb.line_to(l, b);
+            pb.close();
+            self.stroke(pb, style.color(), w as f32, LineCap::Butt);
+        }
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
+        let pb = through(path.into_iter().map(|(x, y)| (x as f64, y as f64)), false);
+        self.stroke(pb, style.color(), style.stroke_width() as f32, LineCap::Round);
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {
+        let mut pb = PathBuilder::new();
+        pb.push_circle(center.0 as f32, center.1 as f32, radius as f32);
+        if fill {
+            self.fill(pb, style.color());
+        } else {
+            self.stroke(pb, style.color(), style.stroke_width() as f32, LineCap::Butt);
+        }
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
+        let pb = through(vert.into_iter().map(|(x, y)| (x as f64, y as f64)), true);
+        self.fill(pb, style.color());
+        Ok(())
+    }
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result {
+        // statchart's convention: size() is 1.24 × the em size, and pos is the top, 0.76 em above the baseline.
+        let size = style.size() / 1.24;
+        let bold = matches!(style.style(), FontStyle::Bold);
+        let width = super::fonts::text_width(text, size, bold);
+        let x = pos.0 as f64
+            - match style.anchor().h_pos {
+                HPos::Left => 0.0,
+                HPos::Center => width / 2.0,
+                HPos::Right => width,
+            };
+        let baseline = pos.1 as f64 + 0.76 * size;
+        let mut pb = PathBuilder::new();
+        super::fonts::outline(text, x, baseline, size, bold, &mut pb);
+        self.fill(pb, style.color());
+        Ok(())
+    }
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        let size = style.size() / 1.24;
+        let w = super::fonts::text_width(text, size, matches!(style.style(), FontStyle::Bold));
+        Ok((w.ceil() as u32, size.ceil() as u32))
+    }
+}
+
+impl Measure for RasterBackend {
+    fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        super::fonts::text_width(text, size, bold)
+    }
+}
+
+impl Surface for RasterBackend {
+    fn fill_sector(&mut self, center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, color: BackendColor) -> Result {
+        // Sub-pixel outline: the integer coordinates of fill_polygon would make the arcs wobble.
+        let pb = through(sector_outline(center, r0, r1, a0, a1, 0.05).into_iter(), true);
+        self.fill(pb, color);
+        Ok(())
+    }
+}

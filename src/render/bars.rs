@@ -1,0 +1,156 @@
+//! Horizontal bars: generic labelled bars, and the employment breakdown
+//! (outcomes per cohort, stacked to 100% or grouped side by side).
+
+use super::frame::TypeScale;
+use super::lines::with_unit;
+use super::{Align, Measure, Painter, Rect, Surface};
+use crate::spec::{Breakdown, BreakdownMode, Item};
+use crate::stats::breakdown_stats;
+
+fn generic_row(width: f64) -> (f64, f64) {
+    let s = TypeScale::for_width(width);
+    let bar = (width * 0.035).clamp(16.0, 26.0);
+    (bar, s.label * 1.5 + bar + 10.0)
+}
+
+pub fn bar_height(items: usize, width: f64) -> f64 {
+    generic_row(width).1 * items as f64 + 4.0
+}
+
+/// Bars with their labels above and values at their ends, from a zero line.
+pub fn draw_bars<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Option<&str>) {
+    let s = TypeScale::for_width(body.w);
+    let t = p.theme.clone();
+    let fmt = p.fmt;
+    let unit = unit.unwrap_or("");
+    let texts: Vec<String> = items.iter().map(|i| with_unit(&fmt.num(i.value, 2), unit)).collect();
+    let room = texts
+        .iter()
+        .map(|x| p.text_width(x, s.label, true))
+        .fold(0.0, f64::max)
+        + 8.0;
+    let lo = items.iter().map(|i| i.value).fold(0.0, f64::min);
+    let hi = items.iter().map(|i| i.value).fold(0.0, f64::max);
+    let span = (hi - lo).max(f64::MIN_POSITIVE);
+    let has_negative = lo < 0.0;
+    let usable = (body.w - if has_negative { 2.0 * room } else { room }).max(20.0);
+    let x_of = |v: f64| body.x + if has_negative { room } else { 0.0 } + (v - lo) / span * usable;
+    let zero = x_of(0.0);
+    let (bar, row) = generic_row(body.w);
+    let row = row.min(body.h / items.len() as f64);
+    for (i, (item, text)) in items.iter().zip(&texts).enumerate() {
+        let y = body.y + row * i as f64;
+        let label = super::ellipsize(&item.label, body.w, |x| p.text_width(x, s.label, false));
+        p.text(body.x, y + s.label * 1.1, &label, s.label, false, t.text, Align::Left);
+        let bar_y = y + s.label * 1.5;
+        let end = x_of(item.value);
+        let (x0, x1) = if end >= zero { (zero, end) } else { (end, zero) };
+        p.rect(x0, bar_y, (x1 - x0).max(1.0), bar, t.accent);
+        let baseline = bar_y + bar / 2.0 + s.label * 0.36;
+        if item.value >= 0.0 {
+            p.text(x1 + 5.0, baseline, text, s.label, true, t.text, Align::Left);
+        } else {
+            p.text(x0 - 5.0, baseline, text, s.label, true, t.text, Align::Right);
+        }
+    }
+    if has_negative {
+        p.line(zero, body.y, zero, body.y + row * items.len() as f64, 1.0, t.muted);
+    }
+}
+
+/// Legend entries laid out in rows that fit `width`: (category, x, row).
+fn legend_layout(names: &[String], width: f64, size: f64, m: &impl Measure) -> Vec<(usize, f64, usize)> {
+    let swatch = size;
+    let mut out = Vec::new();
+    let (mut x, mut row) = (0.0, 0);
+    for (i, name) in names.iter().enumerate() {
+        let w = swatch + 5.0 + m.text_width(name, size, false).min(width - swatch - 5.0);
+        if x > 0.0 && x + w > width {
+            x = 0.0;
+            row += 1;
+        }
+        out.push((i, x, row));
+        x += w + 16.0;
+    }
+    out
+}
+
+fn breakdown_rows(b: &Breakdown, width: f64) -> (f64, f64) {
+    let s = TypeScale::for_width(width);
+    match b.mode {
+        BreakdownMode::Stacked => {
+            let bar = (width * 0.045).clamp(22.0, 32.0);
+            (bar, s.label * 1.5 + bar + 12.0)
+        }
+        BreakdownMode::Grouped => {
+            let bar = (width * 0.025).clamp(12.0, 18.0);
+            (bar, s.label * 1.5 + (bar + 4.0) * b.categories.len() as f64 + 12.0)
+        }
+    }
+}
+
+pub fn breakdown_height(b: &Breakdown, width: f64, m: &impl Measure) -> f64 {
+    let s = TypeScale::for_width(width);
+    let legend_rows = legend_layout(&b.categories, width, s.label, m)
+        .last()
+        .map_or(0, |l| l.2 + 1);
+    legend_rows as f64 * s.label * 1.6 + 8.0 + breakdown_rows(b, width).1 * b.groups.len() as f64
+}
+
+pub fn draw_breakdown<B: Surface>(p: &mut Painter<B>, body: Rect, b: &Breakdown) {
+    let s = TypeScale::for_width(body.w);
+    let t = p.theme.clone();
+    let fmt = p.fmt;
+    let colors: Vec<_> = (0..b.categories.len()).map(|i| t.palette[i % t.palette.len()]).collect();
+
+    // Legend, in the same order as the segments left to right.
+    let layout = legend_layout(&b.categories, body.w, s.label, &*p);
+    for &(i, x, row) in &layout {
+        let y = body.y + row as f64 * s.label * 1.6;
+        p.rect(body.x + x, y + 1.0, s.label, s.label, colors[i]);
+        let name = super::ellipsize(&b.categories[i], body.w - s.label - 5.0, |x| p.text_width(x, s.label, false));
+        p.text(body.x + x + s.label + 5.0, y + s.label * 0.92, &name, s.label, false, t.text, Align::Left);
+    }
+    let legend_h = layout.last().map_or(0, |l| l.2 + 1) as f64 * s.label * 1.6 + 8.0;
+
+    let stats = breakdown_stats(b);
+    let (bar, row) = breakdown_rows(b, body.w);
+    let row = row.min((body.h - legend_h) / b.groups.len() as f64);
+    for (gi, g) in stats.iter().enumerate() {
+        let y = body.y + legend_h + row * gi as f64;
+        let label = super::ellipsize(&g.label, body.w * 0.7, |x| p.text_width(x, s.label, true));
+        p.text(body.x, y + s.label * 1.1, &label, s.label, true, t.text, Align::Left);
+        if let Some(n) = g.n {
+            p.text(body.right(), y + s.label * 1.1, &format!("n = {}", fmt.fixed(n, 0)), s.small, false, t.muted, Align::Right);
+        }
+        let bar_y = y + s.label * 1.5;
+        match b.mode {
+            BreakdownMode::Stacked => {
+                let mut x = body.x;
+                for (ci, share) in g.shares_pct.iter().enumerate() {
+                    let w = body.w * share / 100.0;
+                    if w <= 0.0 {
+                        continue;
+                    }
+                    p.rect(x, bar_y, (w - 1.5).max(0.5), bar, colors[ci]);
+                    let text = fmt.pct(*share, 0);
+                    if p.text_width(&text, s.small, true) + 6.0 <= w {
+                        let ink = t.ink_on(colors[ci]);
+                        p.text(x + w / 2.0, bar_y + bar / 2.0 + s.small * 0.36, &text, s.small, true, ink, Align::Center);
+                    }
+                    x += w;
+                }
+            }
+            BreakdownMode::Grouped => {
+                for (ci, share) in g.shares_pct.iter().enumerate() {
+                    let by = bar_y + (bar + 4.0) * ci as f64;
+                    let text = format!("{} {}", b.categories[ci], fmt.pct(*share, 1));
+                    let room = p.text_width(&text, s.small, false) + 8.0;
+                    let w = (body.w - room).max(10.0) * share / 100.0;
+                    p.rect(body.x, by, w.max(1.0), bar, colors[ci]);
+                    p.text(body.x + w + 5.0, by + bar / 2.0 + s.small * 0.36, &text, s.small, false, t.text, Align::Left);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The news frame around every chart: title, subtitle, and at the bottom the
+//! source and note, each wrapped to the width, never clipped.
+
+use super::{Align, Measure, Painter, Surface};
+use crate::locale::Fmt;
+use crate::spec::Spec;
+
+/// A region in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+}
+
+/// Outer margin: tighter on phones.
+pub fn padding(width: f64) -> f64 {
+    (width * 0.04).clamp(12.0, 24.0)
+}
+
+/// Font sizes that grow a little with the width, for phones up to desktops.
+#[derive(Debug, Clone, Copy)]
+pub struct TypeScale {
+    pub title: f64,
+    pub subtitle: f64,
+    pub label: f64,
+    pub small: f64,
+}
+
+impl TypeScale {
+    pub fn for_width(width: f64) -> Self {
+        TypeScale {
+            title: (width / 30.0).clamp(17.0, 24.0),
+            subtitle: (width / 44.0).clamp(13.0, 16.0),
+            label: (width / 48.0).clamp(12.0, 15.0),
+            small: (width / 56.0).clamp(11.0, 13.0),
+        }
+    }
+}
+
+pub struct FrameLayout {
+    pub pad: f64,
+    pub width: f64,
+    pub sizes: TypeScale,
+    title: Vec<String>,
+    subtitle: Vec<String>,
+    footer: Vec<String>,
+    pub header_height: f64,
+    pub footer_height: f64,
+}
+
+impl FrameLayout {
+    pub fn new(spec: &Spec, width: f64, m: &impl Measure) -> Self {
+        let pad = padding(width);
+        let sizes = TypeScale::for_width(width);
+        let inner = width - 2.0 * pad;
+        let wrap = |text: &Option<String>, size: f64, bold: bool| match text {
+            Some(t) => super::wrap_text(t, inner, |s| m.text_width(s, size, bold)),
+            None => Vec::new(),
+        };
+        let title = wrap(&spec.title, sizes.title, true);
+        let subtitle = wrap(&spec.subtitle, sizes.subtitle, false);
+        let fmt = Fmt::new(spec.locale);
+        let footer_text = match (&spec.source, &spec.note) {
+            (Some(s), Some(n)) => Some(format!("{} {n}", end_sentence(&fmt.source_line(s)))),
+            (Some(s), None) => Some(fmt.source_line(s)),
+            (None, Some(n)) => Some(n.clone()),
+            (None, None) => None,
+        };
+        let footer = wrap(&footer_text, sizes.small, false);
+        let mut header_height = pad;
+        if !title.is_empty() {
+            header_height += title.len() as f64 * sizes.title * 1.25;
+        }
+        if !subtitle.is_empty() {
+            header_height += 4.0 + subtitle.len() as f64 * sizes.subtitle * 1.35;
+        }
+        header_height += if title.is_empty() && subtitle.is_empty() {
+            0.0
+        } else {
+            sizes.subtitle
+        };
+        let footer_height = pad
+            + if footer.is_empty() {
+                0.0
+            } else {
+                footer.len() as f64 * sizes.small * 1.4 + sizes.small * 0.6
+            };
+        FrameLayout {
+            pad,
+            width,
+            sizes,
+            title,
+            subtitle,
+            footer,
+            header_height,
+            footer_height,
+        }
+    }
+
+    pub fn body_width(&self) -> f64 {
+        self.width - 2.0 * self.pad
+    }
+
+    /// Paints the background and the frame's text; returns the body region.
+    pub fn draw<B: Surface>(&self, p: &mut Painter<B>, _spec: &Spec) -> Rect {
+        let (w, h) = (p.width, p.height);
+        let bg = p.theme.background;
+        p.rect(0.0, 0.0, w, h, bg);
+        let (text, muted) = (p.theme.text, p.theme.muted);
+        let s = self.sizes;
+        let mut y = self.pad;
+        for line in &self.title {
+            y += s.title * 1.25;
+            p.text(self.pad, y - s.title * 0.3, line, s.title, true, text, Align::Left);
+        }
+        if !self.subtitle.is_empty() {
+            y += 4.0;
+        }
+        for line in &self.subtitle {
+            y += s.subtitle * 1.35;
+            p.text(self.pad, y - s.subtitle * 0.35, line, s.subtitle, false, muted, Align::Left);
+        }
+        let mut fy = h - self.footer_height + s.small * 0.6;
+        for line in &self.footer {
+            fy += s.small * 1.4;
+            p.text(self.pad, fy - s.small * 0.3, line, s.small, false, muted, Align::Left);
+        }
+        Rect {
+            x: self.pad,
+            y: self.header_height,
+            w: self.body_width(),
+            h: (h - self.header_height - self.footer_height).max(0.0),
+        }
+    }
+}
+
+/// Adds a full stop unless the text already ends a sentence.
+fn end_sentence(s: &str) -> String {
+    if s.ends_with(['.', '!', '?']) {
+        s.to_string()
+    } else {
+        format!("{s}.")
+    }
+}

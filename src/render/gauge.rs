@@ -1,0 +1,132 @@
+//! NPS gauge: a half dial from −100 to +100 with zone bands, a needle at the
+//! score, the 95% interval as an arc where counts are known, and the score
+//! large in the middle with its margin of error.
+
+use super::frame::TypeScale;
+use super::{Align, Painter, Rect, Surface};
+use crate::spec::NpsData;
+use crate::stats::nps_stats;
+use std::f64::consts::PI;
+
+/// Default zone boundaries: below 0, 0–30, 30–70, 70–100.
+const DEFAULT_ZONES: [f64; 3] = [0.0, 30.0, 70.0];
+
+struct Geometry {
+    cx: f64,
+    cy: f64,
+    radius: f64,
+    big: f64,
+}
+
+fn geometry(body: Rect) -> Geometry {
+    let sizes = TypeScale::for_width(body.w);
+    let radius = (body.w / 2.0 - 3.2 * sizes.label).clamp(60.0, 190.0);
+    let big = (radius * 0.34).clamp(30.0, 64.0);
+    // Fit the dial plus the score under it into the body's height.
+    let below = 14.0 + big + 10.0 + sizes.label * 1.6;
+    let top = sizes.label * 2.2;
+    let radius = radius.min((body.h - below - top).max(40.0));
+    Geometry {
+        cx: body.x + body.w / 2.0,
+        cy: body.y + top + radius,
+        radius,
+        big,
+    }
+}
+
+pub fn body_height(width: f64) -> f64 {
+    let sizes = TypeScale::for_width(width);
+    let radius = (width / 2.0 - 3.2 * sizes.label).clamp(60.0, 190.0);
+    let big = (radius * 0.34).clamp(30.0, 64.0);
+    sizes.label * 2.2 + radius + 14.0 + big + 10.0 + sizes.label * 1.6
+}
+
+/// Angle of a score on the dial: −100 west (π), +100 east (0).
+fn angle(score: f64) -> f64 {
+    PI * (1.0 - (score.clamp(-100.0, 100.0) + 100.0) / 200.0)
+}
+
+pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData, zones: Option<&[f64]>) {
+    let Some(stats) = nps_stats(data) else { return };
+    let g = geometry(body);
+    let sizes = TypeScale::for_width(body.w);
+    let (cx, cy, r) = (g.cx, g.cy, g.radius);
+    let thickness = (r * 0.27).max(14.0);
+    let inner = r - thickness;
+
+    // Zone bands, separated by thin gaps in the background colour.
+    let bounds = zones.unwrap_or(&DEFAULT_ZONES);
+    let mut edges = vec![-100.0];
+    edges.extend_from_slice(bounds);
+    edges.push(100.0);
+    let bands = edges.len() - 1;
+    for i in 0..bands {
+        let shade = if bands == 1 {
+            2
+        } else {
+            (i as f64 * 3.0 / (bands - 1) as f64).round() as usize
+        };
+        let color = p.theme.zones[shade.min(3)];
+        p.sector(cx, cy, inner, r, angle(edges[i]), angle(edges[i + 1]), color);
+    }
+    let bg = p.theme.background;
+    for &b in bounds {
+        let a = angle(b);
+        p.line(
+            cx + (inner - 1.0) * a.cos(),
+            cy - (inner - 1.0) * a.sin(),
+            cx + (r + 1.0) * a.cos(),
+            cy - (r + 1.0) * a.sin(),
+            2.0,
+            bg,
+        );
+    }
+
+    // Scale labels outside the dial: the NPS scale is −100 to +100, never 0–100.
+    let muted = p.theme.muted;
+    let fmt = p.fmt;
+    for tick in [-100.0, -50.0, 0.0, 50.0, 100.0] {
+        let a = angle(tick);
+        let text = fmt.signed(tick, 0);
+        let (x, y, align) = match tick as i32 {
+            -100 => (cx - r - 6.0, cy + sizes.label * 0.35, Align::Right),
+            100 => (cx + r + 6.0, cy + sizes.label * 0.35, Align::Left),
+            0 => (cx, cy - r - 8.0, Align::Center),
+            _ => {
+                let rr = r + 10.0;
+                let align = if tick < 0.0 { Align::Right } else { Align::Left };
+                (cx + rr * a.cos(), cy - rr * a.sin(), align)
+            }
+        };
+        p.text(x, y, &text, sizes.label, false, muted, align);
+    }
+
+    // The 95% interval as a dark arc just outside the dial.
+    let text = p.theme.text;
+    if let Some([lo, hi]) = stats.ci95 {
+        let (a0, a1) = (angle(hi), angle(lo));
+        let a1 = if a1 - a0 < 0.02 { a0 + 0.02 } else { a1 };
+        p.sector(cx, cy, r + 3.0, r + 9.0, a0, a1, text);
+    }
+
+    // Needle and hub.
+    let a = angle(stats.nps);
+    let tip = inner + thickness * 0.85;
+    p.line(cx, cy, cx + tip * a.cos(), cy - tip * a.sin(), 4.0, text);
+    p.circle(cx, cy, 7.0, text);
+
+    // The score, large, and its margin of error (or why there is none).
+    let score_y = cy + 14.0 + g.big * 0.78;
+    p.text(cx, score_y, &fmt.num(stats.nps, 1), g.big, true, text, Align::Center);
+    let words = fmt.words();
+    let moe = match stats.moe95 {
+        Some(m) => format!(
+            "± {} (95%, n = {})",
+            fmt.num(m, 1),
+            fmt.fixed(stats.n.unwrap_or(0.0), 0)
+        ),
+        None => words.no_interval.to_string(),
+    };
+    let moe = super::ellipsize(&moe, body.w, |s| p.text_width(s, sizes.label, false));
+    p.text(cx, score_y + 10.0 + sizes.label * 1.2, &moe, sizes.label, false, muted, Align::Center);
+}

@@ -1,0 +1,296 @@
+//! Line charts over periods: the NPS trend (with its interval band and each
+//! change tested), the employment-rate trend (with Wilson bands), and the
+//! generic line. They share one plotting routine.
+
+use super::frame::TypeScale;
+use super::{Align, Painter, Rect, Surface};
+use crate::locale::Fmt;
+use crate::spec::{Item, NpsPoint, RatePoint};
+use crate::stats::{nps_trend_stats, rate_stats};
+
+pub fn body_height(width: f64) -> f64 {
+    let s = TypeScale::for_width(width);
+    (width * 0.42).clamp(170.0, 340.0) + s.label * 4.0
+}
+
+/// A value axis: its range and where the gridlines go.
+pub struct Axis {
+    pub lo: f64,
+    pub hi: f64,
+    pub ticks: Vec<f64>,
+}
+
+impl Axis {
+    /// A fixed axis, as NPS needs (−100 to +100 always).
+    pub fn fixed(lo: f64, hi: f64, step: f64) -> Axis {
+        let n = ((hi - lo) / step).round() as usize;
+        Axis {
+            lo,
+            hi,
+            ticks: (0..=n).map(|i| lo + step * i as f64).collect(),
+        }
+    }
+
+    /// Round gridlines covering `lo..=hi`, about five of them.
+    pub fn nice(lo: f64, hi: f64) -> Axis {
+        let (lo, hi) = if hi - lo < 1e-9 {
+            (lo - 1.0_f64.max(lo.abs() * 0.1), hi + 1.0_f64.max(hi.abs() * 0.1))
+        } else {
+            (lo, hi)
+        };
+        let raw = (hi - lo) / 4.0;
+        let mag = 10f64.powf(raw.log10().floor());
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+            .iter()
+            .map(|m| m * mag)
+            .find(|s| *s >= raw)
+            .unwrap_or(10.0 * mag);
+        let start = (lo / step).floor() * step;
+        let end = (hi / step).ceil() * step;
+        Axis::fixed(start, end, step)
+    }
+
+    fn y(&self, v: f64, top: f64, bottom: f64) -> f64 {
+        bottom - (v - self.lo) / (self.hi - self.lo) * (bottom - top)
+    }
+}
+
+/// One series to plot, already in the chart's units.
+struct Series {
+    labels: Vec<String>,
+    values: Vec<f64>,
+    bands: Vec<Option<[f64; 2]>>,
+    annotations: Vec<Option<String>>,
+}
+
+/// Where each point landed, for annotations drawn afterwards.
+struct Plotted {
+    points: Vec<(f64, f64)>,
+}
+
+/// Plots `series` in `area`; `value_text` formats point labels and ticks.
+fn plot<B: Surface>(p: &mut Painter<B>, area: Rect, axis: &Axis, series: &Series, value_text: &dyn Fn(&Fmt, f64) -> String) -> Plotted {
+    let s = TypeScale::for_width(area.w);
+    let t = p.theme.clone();
+    let fmt = p.fmt;
+    let tick_texts: Vec<String> = axis.ticks.iter().map(|v| value_text(&fmt, *v)).collect();
+    let gutter = tick_texts
+        .iter()
+        .map(|x| p.text_width(x, s.small, false))
+        .fold(0.0, f64::max)
+        + 8.0;
+    let top = area.y + s.label * 1.6;
+    let bottom = area.bottom() - s.label * 1.8;
+    let (left, right) = (area.x + gutter, area.right());
+
+    for (v, text) in axis.ticks.iter().zip(&tick_texts) {
+        let y = axis.y(*v, top, bottom);
+        let color = if *v == 0.0 { t.muted } else { t.grid };
+        p.line(left, y, right, y, 1.0, color);
+        p.text(left - 6.0, y + s.small * 0.35, text, s.small, false, t.muted, Align::Right);
+    }
+
+    let n = series.values.len();
+    let slot = (right - left) / n as f64;
+    let xs: Vec<f64> = (0..n).map(|i| left + slot * (i as f64 + 0.5)).collect();
+    let ys: Vec<f64> = series.values.iter().map(|v| axis.y(*v, top, bottom)).collect();
+
+    // Interval band, drawn as one polygon per run of points that have an interval.
+    let mut run: Vec<(f64, f64, f64)> = Vec::new();
+    let flush = |p: &mut Painter<B>, run: &mut Vec<(f64, f64, f64)>| {
+        if run.len() == 1 {
+            let (x, lo, hi) = run[0];
+            p.rect(x - 3.0, hi, 6.0, (lo - hi).max(1.0), t.band);
+        } else if run.len() > 1 {
+            let mut poly: Vec<(f64, f64)> = run.iter().map(|&(x, _, hi)| (x, hi)).collect();
+            poly.extend(run.iter().rev().map(|&(x, lo, _)| (x, lo)));
+            p.polygon(&poly, t.band);
+        }
+        run.clear();
+    };
+    for (i, band) in series.bands.iter().enumerate() {
+        match band {
+            Some([lo, hi]) => run.push((xs[i], axis.y(*lo, top, bottom), axis.y(*hi, top, bottom))),
+            None => flush(p, &mut run),
+        }
+    }
+    flush(p, &mut run);
+
+    let points: Vec<(f64, f64)> = xs.iter().cloned().zip(ys.iter().cloned()).collect();
+    p.polyline(&points, 3.0, t.accent);
+    let dot = if n > 40 { 2.0 } else { 4.5 };
+    for &(x, y) in &points {
+        p.circle(x, y, dot, t.accent);
+    }
+
+    // Value labels on every point when there is room, else on the last.
+    let label_all = slot >= p.text_width(&value_text(&fmt, axis.hi), s.label, true) + 6.0;
+    for (i, &(x, y)) in points.iter().enumerate() {
+        if label_all || i + 1 == n {
+            let text = value_text(&fmt, series.values[i]);
+            let align = if !label_all && i + 1 == n { Align::Right } else { Align::Center };
+            let x = if align == Align::Right { x + dot } else { x };
+            p.text(x, y - 9.0, &text, s.label, true, t.text, align);
+        }
+        if let Some(Some(note)) = series.annotations.get(i) {
+            let note = super::ellipsize(note, slot.max(60.0), |x| p.text_width(x, s.small, false));
+            p.text(x, y + s.small * 1.6, &note, s.small, false, t.muted, Align::Center);
+        }
+    }
+
+    // Period labels, thinned so they never overlap; first and last always shown.
+    let widths: Vec<f64> = series.labels.iter().map(|l| p.text_width(l, s.small, false)).collect();
+    let widest = widths.iter().cloned().fold(0.0, f64::max) + 10.0;
+    let every = ((widest / slot).ceil() as usize).max(1);
+    let label_y = bottom + s.small * 1.5;
+    let mut shown: Vec<usize> = (0..n).step_by(every).collect();
+    if shown.last() != Some(&(n - 1)) {
+        if shown.last().is_some_and(|&j| xs[n - 1] - xs[j] < widest) {
+            shown.pop();
+        }
+        shown.push(n - 1);
+    }
+    for i in shown {
+        let text = super::ellipsize(&series.labels[i], widest.min(slot * every as f64), |x| {
+            p.text_width(x, s.small, false)
+        });
+        p.text(xs[i], label_y, &text, s.small, false, t.muted, Align::Center);
+    }
+    Plotted { points }
+}
+
+/// Where the footnote lines under a plot go.
+fn footnote_area(body: Rect) -> (Rect, f64) {
+    let s = TypeScale::for_width(body.w);
+    let foot = s.label * 2.6;
+    (
+        Rect {
+            h: (body.h - foot).max(40.0),
+            ..body
+        },
+        body.bottom() - foot + s.label * 1.6,
+    )
+}
+
+pub fn draw_nps_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[NpsPoint]) {
+    let Some(stats) = nps_trend_stats(points) else { return };
+    let s = TypeScale::for_width(body.w);
+    let (area, foot_y) = footnote_area(body);
+    let series = Series {
+        labels: stats.points.iter().map(|x| x.period.clone()).collect(),
+        values: stats.points.iter().map(|x| x.stats.nps).collect(),
+        bands: stats.points.iter().map(|x| x.stats.ci95).collect(),
+        annotations: points.iter().map(|x| x.label.clone()).collect(),
+    };
+    let axis = Axis::fixed(-100.0, 100.0, 50.0);
+    let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
+
+    // Each change: its size at the segment's middle; a filled marker when significant.
+    let t = p.theme.clone();
+    let fmt = p.fmt;
+    let words = fmt.words();
+    for (i, change) in stats.changes.iter().enumerate() {
+        if plotted.points.len() > 24 {
+            break;
+        }
+        let (x0, y0) = plotted.points[i];
+        let (x1, y1) = plotted.points[i + 1];
+        let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let text = fmt.signed(change.change, 0);
+        if change.significant == Some(true) {
+            p.circle(mx, my + 14.0, 3.0, t.text);
+            p.text(mx + 6.0, my + 18.0, &text, s.small, true, t.text, Align::Left);
+        } else if x1 - x0 > p.text_width(&text, s.small, false) + 12.0 {
+            p.text(mx, my + 18.0, &text, s.small, false, t.muted, Align::Center);
+        }
+    }
+    // The footnote says in words whether the latest change is more than noise.
+    let foot = match stats.changes.last() {
+        None => format!("{} · {}", words.score, if stats.points[0].stats.ci95.is_some() { words.interval95 } else { words.no_interval }),
+        Some(c) => {
+            let verdict = match (c.significant, c.z) {
+                (Some(true), Some(z)) => format!("{} (z = {})", words.significant, fmt.num(z, 1)),
+                (Some(false), Some(z)) => format!("{} (z = {})", words.not_significant, fmt.num(z, 1)),
+                _ => words.no_test.to_string(),
+            };
+            let band = if stats.points.iter().any(|x| x.stats.ci95.is_some()) {
+                format!(" · {}: {}", words.band, words.interval95)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {} → {}: {}, {}{band}",
+                capitalise(words.change),
+                c.from,
+                c.to,
+                fmt.signed(c.change, 1),
+                verdict
+            )
+        }
+    };
+    let foot = super::ellipsize(&foot, body.w, |x| p.text_width(x, s.small, false));
+    p.paragraph(body.x, foot_y, body.w, &foot, s.small, false, t.muted, s.small * 1.4);
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+pub fn draw_rate_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[RatePoint]) {
+    let stats: Vec<_> = points.iter().filter_map(|x| rate_stats(&x.value)).collect();
+    if stats.len() != points.len() {
+        return;
+    }
+    let s = TypeScale::for_width(body.w);
+    let (area, foot_y) = footnote_area(body);
+    let top = stats
+        .iter()
+        .map(|x| x.ci95.map_or(x.rate, |c| c[1]))
+        .fold(0.0, f64::max);
+    let mut axis = Axis::nice(0.0, top.max(1.0));
+    axis.ticks.retain(|v| *v <= 100.0);
+    axis.hi = axis.hi.min(100.0);
+    let series = Series {
+        labels: points.iter().map(|x| x.period.clone()).collect(),
+        values: stats.iter().map(|x| x.rate).collect(),
+        bands: stats.iter().map(|x| x.ci95).collect(),
+        annotations: vec![],
+    };
+    plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
+    let words = p.fmt.words();
+    let foot = if stats.iter().any(|x| x.ci95.is_some()) {
+        format!("{}: {} (Wilson)", words.band, words.interval95)
+    } else {
+        words.no_interval.to_string()
+    };
+    let muted = p.theme.muted;
+    p.text(body.x, foot_y, &foot, s.small, false, muted, Align::Left);
+}
+
+pub fn draw_line<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Option<&str>) {
+    let lo = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
+    let hi = items.iter().map(|i| i.value).fold(f64::NEG_INFINITY, f64::max);
+    // Start at zero when all values share a sign, so slopes are not exaggerated.
+    let axis = Axis::nice(lo.min(0.0), hi.max(0.0));
+    let series = Series {
+        labels: items.iter().map(|i| i.label.clone()).collect(),
+        values: items.iter().map(|i| i.value).collect(),
+        bands: vec![None; items.len()],
+        annotations: vec![],
+    };
+    let unit = unit.unwrap_or("").to_string();
+    plot(p, body, &axis, &series, &|f, v| with_unit(&f.num(v, 2), &unit));
+}
+
+/// "24%" but "480 kinds": a unit other than % takes a space.
+pub fn with_unit(number: &str, unit: &str) -> String {
+    match unit {
+        "" => number.to_string(),
+        "%" => format!("{number}%"),
+        u => format!("{number} {u}"),
+    }
+}

@@ -1,0 +1,255 @@
+//! Drawing: one module per chart kind, generic over plotters' `DrawingBackend`.
+//!
+//! Every backend that statchart draws on implements [`Surface`]: plotters'
+//! `DrawingBackend` plus the two things plotters lacks for good charts, text
+//! measured the way the backend will draw it, and real ring sectors.
+
+mod bars;
+mod donut;
+mod frame;
+mod gauge;
+mod kpi;
+mod lines;
+mod nps_breakdown;
+mod nps_distribution;
+mod painter;
+
+pub use frame::Rect;
+pub use lines::with_unit;
+pub use painter::{backend_color, ellipsize, wrap_text, Align, Painter};
+
+use crate::locale::Fmt;
+use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MIN_SIZE};
+use crate::spec::{Chart, EmploymentData, NpsView, Spec, SpecError};
+use crate::theme::Theme;
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle};
+
+/// Font families asked for in SVG and on canvas; layout is measured with the first.
+pub const FONT_FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
+
+/// Measures text; implemented by each surface the way it draws.
+pub trait Measure {
+    /// Advance width in CSS pixels of `text` set at `size` CSS pixels.
+    fn text_width(&self, text: &str, size: f64, bold: bool) -> f64;
+}
+
+/// A plotters backend statchart can draw on.
+pub trait Surface: DrawingBackend + Measure {
+    /// Fills the ring sector between radii `r0` < `r1` (device pixels), from
+    /// angle `a0` to `a1` (radians, 0 = east, counter-clockwise as on paper).
+    /// The default approximates the arcs with a polygon; canvas draws real arcs.
+    #[allow(clippy::too_many_arguments)]
+    fn fill_sector(
+        &mut self,
+        center: (f64, f64),
+        r0: f64,
+        r1: f64,
+        a0: f64,
+        a1: f64,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let points = sector_outline(center, r0, r1, a0, a1, 0.25);
+        let style = color;
+        self.fill_polygon(
+            points.into_iter().map(|(x, y)| (x.round() as i32, y.round() as i32)),
+            &style,
+        )
+    }
+}
+
+/// Outline of a ring sector as points, with chords within `tolerance` device pixels of the arc.
+pub fn sector_outline(center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, tolerance: f64) -> Vec<(f64, f64)> {
+    let (cx, cy) = center;
+    let sweep = a1 - a0;
+    // Chord error r·(1 − cos(θ/2)) ≤ tolerance.
+    let step = 2.0 * (1.0 - tolerance / r1.max(1.0)).clamp(-1.0, 1.0).acos();
+    let n = ((sweep.abs() / step.max(1e-3)).ceil() as usize).clamp(2, 2000);
+    let at = |r: f64, a: f64| (cx + r * a.cos(), cy - r * a.sin());
+    let mut pts = Vec::with_capacity(2 * n + 2);
+    for i in 0..=n {
+        pts.push(at(r1, a0 + sweep * i as f64 / n as f64));
+    }
+    for i in (0..=n).rev() {
+        pts.push(at(r0, a0 + sweep * i as f64 / n as f64));
+    }
+    pts
+}
+
+/// The text style handed to backends: size in device pixels, top-anchored.
+#[derive(Clone, Copy)]
+pub struct Font {
+    /// Font size (em) in device pixels.
+    pub size: f64,
+    pub bold: bool,
+    pub color: BackendColor,
+    pub align: Align,
+}
+
+/// Error type of [`Font`]; our backends set text themselves and never fail here.
+#[derive(Debug)]
+pub struct NoFontError;
+
+impl std::fmt::Display for NoFontError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("font error")
+    }
+}
+impl std::error::Error for NoFontError {}
+
+impl BackendTextStyle for Font {
+    type FontError = NoFontError;
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    /// plotters' text size is 1.24 × the CSS font size (its SVG backend divides by 1.24).
+    fn size(&self) -> f64 {
+        self.size * 1.24
+    }
+    fn style(&self) -> FontStyle {
+        if self.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        }
+    }
+    fn anchor(&self) -> Pos {
+        let h = match self.align {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
+        };
+        Pos::new(h, VPos::Top)
+    }
+    fn family(&self) -> FontFamily<'_> {
+        FontFamily::Name(FONT_FAMILY)
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), NoFontError> {
+        // Rough box for plotters' generic code paths; statchart measures with `Measure`.
+        let w = (text.chars().count() as f64 * self.size * 0.55) as i32;
+        Ok(((0, 0), (w, self.size as i32)))
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        _text: &str,
+        _pos: (i32, i32),
+        _draw: F,
+    ) -> Result<Result<(), E>, NoFontError> {
+        Ok(Ok(()))
+    }
+}
+
+/// Output size in CSS pixels and device pixels per CSS pixel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
+    pub scale: f64,
+}
+
+impl Size {
+    /// Checks a requested size against the documented limits.
+    pub fn new(width: f64, height: f64, scale: f64) -> Result<Size, SpecError> {
+        let (lo, hi) = (MIN_SIZE as f64, MAX_SIZE as f64);
+        for (name, v) in [("width", width), ("height", height)] {
+            if !(lo..=hi).contains(&v) {
+                return Err(SpecError::at(
+                    name,
+                    format!("expected {lo} to {hi} pixels, got {v}"),
+                ));
+            }
+        }
+        if !(scale > 0.0 && scale <= MAX_SCALE) {
+            return Err(SpecError::at(
+                "scale",
+                format!("expected more than 0 and at most {MAX_SCALE}, got {scale}"),
+            ));
+        }
+        Ok(Size {
+            width,
+            height,
+            scale,
+        })
+    }
+    /// Backing-store size in device pixels.
+    pub fn device(&self) -> (u32, u32) {
+        (
+            (self.width * self.scale).round() as u32,
+            (self.height * self.scale).round() as u32,
+        )
+    }
+}
+
+/// Default width in CSS pixels when none is asked for.
+pub const DEFAULT_WIDTH: f64 = 640.0;
+
+/// The height the chart wants at `width`: header and footer as wrapped, plus the body.
+pub fn natural_height(spec: &Spec, width: f64, m: &impl Measure) -> f64 {
+    let frame = frame::FrameLayout::new(spec, width, m);
+    let body = body_height(spec, frame.body_width(), m);
+    (frame.header_height + body + frame.footer_height)
+        .round()
+        .clamp(MIN_SIZE as f64, MAX_SIZE as f64)
+}
+
+fn body_height(spec: &Spec, width: f64, m: &impl Measure) -> f64 {
+    match &spec.chart {
+        Chart::Nps { view, .. } => match view {
+            NpsView::Gauge => gauge::body_height(width),
+            NpsView::Breakdown => nps_breakdown::body_height(width),
+            NpsView::Distribution => nps_distribution::body_height(width),
+        },
+        Chart::NpsTrend { .. } | Chart::Line { .. } => lines::body_height(width),
+        Chart::Employment { data, .. } => match data {
+            EmploymentData::Rate(f) => {
+                kpi::body_height(width, Some(f.label.as_deref().unwrap_or("employed")), m)
+            }
+            EmploymentData::Breakdown(b) => bars::breakdown_height(b, width, m),
+            EmploymentData::Trend(_) => lines::body_height(width),
+        },
+        Chart::Bar { data, .. } => bars::bar_height(data.len(), width),
+        Chart::Donut { data, .. } => donut::body_height(data.len(), width),
+        Chart::Kpi { data } => kpi::body_height(width, data.label.as_deref(), m),
+    }
+}
+
+/// Draws `spec` onto `backend`, whose size is the device size; `scale` is device pixels per CSS pixel.
+pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<(), String> {
+    let theme = Theme::new(spec.theme);
+    let fmt = Fmt::new(spec.locale);
+    let mut p = Painter::new(backend, scale, theme, fmt);
+    let layout = frame::FrameLayout::new(spec, p.width, &p);
+    let body = layout.draw(&mut p, spec);
+    match &spec.chart {
+        Chart::Nps { view, data, zones } => match view {
+            NpsView::Gauge => gauge::draw(&mut p, body, data, zones.as_deref()),
+            NpsView::Breakdown => nps_breakdown::draw(&mut p, body, data),
+            NpsView::Distribution => nps_distribution::draw(&mut p, body, data),
+        },
+        Chart::NpsTrend { data } => lines::draw_nps_trend(&mut p, body, data),
+        Chart::Employment { data, .. } => match data {
+            EmploymentData::Rate(figure) => kpi::draw_rate(&mut p, body, figure),
+            EmploymentData::Breakdown(b) => bars::draw_breakdown(&mut p, body, b),
+            EmploymentData::Trend(points) => lines::draw_rate_trend(&mut p, body, points),
+        },
+        Chart::Bar { data, unit } => bars::draw_bars(&mut p, body, data, unit.as_deref()),
+        Chart::Line { data, unit } => lines::draw_line(&mut p, body, data, unit.as_deref()),
+        Chart::Donut { data, unit } => donut::draw(&mut p, body, data, unit.as_deref()),
+        Chart::Kpi { data } => kpi::draw_value(&mut p, body, data),
+    }
+    p.finish()
+}
+
+/// Draws a one-line error state in place of a chart: the widget shows what went wrong.
+pub fn draw_error<B: Surface>(message: &str, backend: &mut B, scale: f64, theme: crate::spec::ThemeName) -> Result<(), String> {
+    let mut p = Painter::new(backend, scale, Theme::new(theme), Fmt::new(crate::spec::Locale::EnUs));
+    let (w, h) = (p.width, p.height);
+    let bg = p.theme.background;
+    p.rect(0.0, 0.0, w, h, bg);
+    let pad = frame::padding(w);
+    let ink = p.theme.detractors;
+    let text = p.theme.text;
+    p.text(pad, pad + 16.0, "Chart not drawn", 16.0, true, ink, Align::Left);
+    p.paragraph(pad, pad + 40.0, w - 2.0 * pad, message, 13.0, false, text, 18.0);
+    p.finish()
+}

@@ -1,0 +1,95 @@
+//! NPS breakdown: one stacked bar of detractors, passives and promoters in
+//! percent, each segment named above and its share written inside, the
+//! detractors hatched, and the NPS beside the bar.
+
+use super::frame::TypeScale;
+use super::{Align, Painter, Rect, Surface};
+use crate::spec::NpsData;
+use crate::stats::nps_stats;
+
+fn bar_height(width: f64) -> f64 {
+    (width * 0.07).clamp(36.0, 56.0)
+}
+
+pub fn body_height(width: f64) -> f64 {
+    let s = TypeScale::for_width(width);
+    // Two rows of names, the bar, a row for shares that do not fit, the NPS lines.
+    2.0 * s.label * 1.5 + bar_height(width) + s.label * 1.6 + s.subtitle * 1.4 + s.label * 1.6 + 8.0
+}
+
+pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
+    let Some(stats) = nps_stats(data) else { return };
+    let (Some(pp), Some(np), Some(dp)) = (stats.promoters_pct, stats.passives_pct, stats.detractors_pct) else {
+        return;
+    };
+    let s = TypeScale::for_width(body.w);
+    let fmt = p.fmt;
+    let words = fmt.words();
+    let t = p.theme.clone();
+    let segments = [
+        (words.detractors, dp, t.detractors, true),
+        (words.passives, np, t.passives, false),
+        (words.promoters, pp, t.accent, false),
+    ];
+    let bar_h = bar_height(body.w).min((body.h - 4.0 * s.label * 1.5).max(20.0));
+    let row = s.label * 1.5;
+    let bar_y = body.y + 2.0 * row;
+    let gap = 2.0;
+
+    // Segment spans, with a small gap between non-empty segments.
+    let mut spans = Vec::new();
+    let mut x = body.x;
+    for (name, pct, color, hatched) in segments {
+        let w = body.w * pct / 100.0;
+        spans.push((name, pct, color, hatched, x, w));
+        x += w;
+    }
+    let mut last_name_end = [f64::NEG_INFINITY; 2];
+    let mut below_end = f64::NEG_INFINITY;
+    for &(name, pct, color, hatched, x, w) in &spans {
+        if w <= 0.0 {
+            continue;
+        }
+        let seg_w = (w - gap).max(1.0);
+        p.rect(x, bar_y, seg_w, bar_h, color);
+        let ink = t.ink_on(color);
+        if hatched {
+            p.hatch(x, bar_y, seg_w, bar_h, 9.0, 1.5, ink.with_alpha(0.55));
+        }
+        // Name above, on the first row it fits on without touching its neighbour.
+        let label = format!("{name}");
+        let name_w = p.text_width(&label, s.label, false);
+        let row_index = if x >= last_name_end[0] + 8.0 { 0 } else { 1 };
+        let name_x = x.min(body.right() - name_w).max(body.x);
+        last_name_end[row_index] = name_x + name_w;
+        let name_y = bar_y - 6.0 - (1 - row_index) as f64 * row;
+        p.text(name_x, name_y, &label, s.label, false, t.text, Align::Left);
+        // Share inside when it fits, else just under the bar.
+        let share = fmt.pct(pct, 0);
+        let share_w = p.text_width(&share, s.label, true);
+        if share_w + 8.0 <= seg_w {
+            let baseline = bar_y + bar_h / 2.0 + s.label * 0.36;
+            p.text(x + seg_w / 2.0, baseline, &share, s.label, true, ink, Align::Center);
+        } else {
+            let sx = (x + seg_w / 2.0 - share_w / 2.0).max(below_end + 6.0).max(body.x);
+            below_end = sx + share_w;
+            p.text(sx, bar_y + bar_h + s.label * 1.3, &share, s.label, true, t.text, Align::Left);
+        }
+    }
+
+    // The score beside the bar, with its margin of error or why there is none.
+    let nps_y = bar_y + bar_h + s.label * 1.6 + s.subtitle * 1.2;
+    let nps_text = format!("NPS {}", fmt.num(stats.nps, 1));
+    p.text(body.right(), nps_y, &nps_text, s.subtitle, true, t.text, Align::Right);
+    let detail = match (stats.moe95, stats.ci95) {
+        (Some(m), Some([lo, hi])) => format!(
+            "± {} · {} {}",
+            fmt.num(m, 1),
+            words.interval95,
+            fmt.range(lo, hi, 1)
+        ),
+        _ => words.no_interval.to_string(),
+    };
+    let detail = super::ellipsize(&detail, body.w, |x| p.text_width(x, s.small, false));
+    p.text(body.right(), nps_y + s.label * 1.5, &detail, s.small, false, t.muted, Align::Right);
+}

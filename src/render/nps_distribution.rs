@@ -1,0 +1,72 @@
+//! NPS distribution: the eleven answers 0–10 as columns, coloured and bracketed
+//! by group (detractors 0–6 hatched, passives 7–8, promoters 9–10), each with
+//! its share on top.
+
+use super::frame::TypeScale;
+use super::{Align, Painter, Rect, Surface};
+use crate::spec::NpsData;
+use crate::stats::nps_stats;
+
+pub fn body_height(width: f64) -> f64 {
+    let s = TypeScale::for_width(width);
+    (width * 0.32).clamp(140.0, 260.0) + s.label * 5.5
+}
+
+pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
+    let NpsData::Scores { scores } = data else { return };
+    let Some(stats) = nps_stats(data) else { return };
+    let s = TypeScale::for_width(body.w);
+    let t = p.theme.clone();
+    let fmt = p.fmt;
+    let words = fmt.words();
+    let n: u64 = scores.iter().sum();
+    let shares: Vec<f64> = scores.iter().map(|&c| 100.0 * c as f64 / n as f64).collect();
+    let max_share = shares.iter().cloned().fold(0.0, f64::max).max(1.0);
+
+    // Vertical budget: share labels on top, columns, answer labels, group brackets, NPS line.
+    let plot_top = body.y + s.label * 1.4;
+    let plot_bottom = body.bottom() - s.label * 4.1;
+    let plot_h = (plot_bottom - plot_top).max(20.0);
+    let slot = body.w / 11.0;
+    let col_w = slot * 0.78;
+    for (i, &share) in shares.iter().enumerate() {
+        let (color, hatched) = match i {
+            0..=6 => (t.detractors, true),
+            7 | 8 => (t.passives, false),
+            _ => (t.accent, false),
+        };
+        let h = plot_h * share / max_share;
+        let x = body.x + slot * i as f64 + (slot - col_w) / 2.0;
+        p.rect(x, plot_bottom - h, col_w, h, color);
+        if hatched {
+            p.hatch(x, plot_bottom - h, col_w, h, 7.0, 1.2, t.ink_on(color).with_alpha(0.5));
+        }
+        let label = fmt.pct(share, 0);
+        let size = if p.text_width(&label, s.small, false) > slot { s.small * 0.85 } else { s.small };
+        p.text(x + col_w / 2.0, plot_bottom - h - 4.0, &label, size, false, t.text, Align::Center);
+        p.text(x + col_w / 2.0, plot_bottom + s.label * 1.3, &i.to_string(), s.label, true, t.text, Align::Center);
+    }
+    p.line(body.x, plot_bottom, body.right(), plot_bottom, 1.0, t.muted);
+
+    // Brackets naming the groups, so colour is not the only cue.
+    let bracket_y = plot_bottom + s.label * 2.0;
+    for (name, from, to, pct) in [
+        (words.detractors, 0, 6, stats.detractors_pct),
+        (words.passives, 7, 8, stats.passives_pct),
+        (words.promoters, 9, 10, stats.promoters_pct),
+    ] {
+        let x0 = body.x + slot * from as f64 + 3.0;
+        let x1 = body.x + slot * (to + 1) as f64 - 3.0;
+        p.line(x0, bracket_y, x1, bracket_y, 1.0, t.muted);
+        p.line(x0, bracket_y - 4.0, x0, bracket_y, 1.0, t.muted);
+        p.line(x1, bracket_y - 4.0, x1, bracket_y, 1.0, t.muted);
+        let text = format!("{name} {}", fmt.pct(pct.unwrap_or(0.0), 0));
+        let text = super::ellipsize(&text, x1 - x0 + 6.0, |x| p.text_width(x, s.small, false));
+        p.text((x0 + x1) / 2.0, bracket_y + s.small * 1.3, &text, s.small, false, t.text, Align::Center);
+    }
+    let nps_line = match stats.moe95 {
+        Some(m) => format!("NPS {} ± {} (95%, n = {})", fmt.num(stats.nps, 1), fmt.num(m, 1), fmt.fixed(n as f64, 0)),
+        None => format!("NPS {}", fmt.num(stats.nps, 1)),
+    };
+    p.text(body.x, body.bottom() - 2.0, &nps_line, s.label, true, t.text, Align::Left);
+}

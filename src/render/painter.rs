@@ -1,0 +1,293 @@
+//! The drawing vocabulary of the charts, in CSS pixels, over any [`Surface`].
+//!
+//! Charts speak in CSS pixels and baselines; the painter scales to device
+//! pixels and turns them into plotters `DrawingBackend` calls. The first
+//! backend error is kept and the rest of the drawing skipped, so chart code
+//! stays free of error plumbing.
+
+use super::{Font, Measure, Surface};
+use crate::locale::Fmt;
+use crate::theme::{Rgba, Theme};
+use plotters_backend::{BackendColor, BackendStyle, DrawingErrorKind};
+
+/// How text lines up with its x coordinate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Colour and width of a stroke, as plotters wants it.
+struct Stroke {
+    color: BackendColor,
+    width: u32,
+}
+
+impl BackendStyle for Stroke {
+    fn color(&self) -> BackendColor {
+        self.color
+    }
+    fn stroke_width(&self) -> u32 {
+        self.width
+    }
+}
+
+pub fn backend_color(c: Rgba) -> BackendColor {
+    BackendColor {
+        alpha: c.a,
+        rgb: (c.r, c.g, c.b),
+    }
+}
+
+pub struct Painter<'a, B: Surface> {
+    backend: &'a mut B,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    pub width: f64,
+    pub height: f64,
+    pub theme: Theme,
+    pub fmt: Fmt,
+    error: Option<String>,
+}
+
+impl<'a, B: Surface> Painter<'a, B> {
+    pub fn new(backend: &'a mut B, scale: f64, theme: Theme, fmt: Fmt) -> Self {
+        let (w, h) = backend.get_size();
+        Painter {
+            backend,
+            scale,
+            width: w as f64 / scale,
+            height: h as f64 / scale,
+            theme,
+            fmt,
+            error: None,
+        }
+    }
+
+    /// The first drawing error, if any.
+    pub fn finish(self) -> Result<(), String> {
+        match self.error {
+            Some(e) => Err(e),
+            None => self.backend.present().map_err(|e| e.to_string()),
+        }
+    }
+
+    fn keep<E: std::error::Error + Send + Sync>(&mut self, r: Result<(), DrawingErrorKind<E>>) {
+        if let (Err(e), None) = (r, &self.error) {
+            self.error = Some(e.to_string());
+        }
+    }
+
+    fn px(&self, v: f64) -> i32 {
+        (v * self.scale).round() as i32
+    }
+
+    fn pt(&self, x: f64, y: f64) -> (i32, i32) {
+        (self.px(x), self.px(y))
+    }
+
+    fn stroke(&self, color: Rgba, width: f64) -> Stroke {
+        Stroke {
+            color: backend_color(color),
+            width: (width * self.scale).round().max(1.0) as u32,
+        }
+    }
+
+    /// Width of `text` in CSS pixels, as this surface will draw it.
+    pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        self.backend.text_width(text, size, bold)
+    }
+
+    /// Draws one line of text with its baseline at `y`.
+    pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, bold: bool, color: Rgba, align: Align) {
+        if self.error.is_some() || text.is_empty() {
+            return;
+        }
+        let font = Font {
+            size: size * self.scale,
+            bold,
+            color: backend_color(color),
+            align,
+        };
+        // Backends anchor text at its top, which sits 0.76 em above the baseline (plotters' SVG convention).
+        let top = y - 0.76 * size;
+        let r = self.backend.draw_text(text, &font, self.pt(x, top));
+        self.keep(r);
+    }
+
+    /// Breaks `text` into lines no wider than `max_width`; a word longer than a line is cut with "…".
+    pub fn wrap(&self, text: &str, max_width: f64, size: f64, bold: bool) -> Vec<String> {
+        wrap_text(text, max_width, |s| self.text_width(s, size, bold))
+    }
+
+    /// Draws wrapped text from baseline `y`; returns the baseline after the last line.
+    #[allow(clippy::too_many_arguments)]
+    pub fn paragraph(&mut self, x: f64, y: f64, max_width: f64, text: &str, size: f64, bold: bool, color: Rgba, line_height: f64) -> f64 {
+        let mut y = y;
+        for line in self.wrap(text, max_width, size, bold) {
+            self.text(x, y, &line, size, bold, color, Align::Left);
+            y += line_height;
+        }
+        y
+    }
+
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, color: Rgba) {
+        if self.error.is_some() || w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let (x0, y0) = self.pt(x, y);
+        let (x1, y1) = self.pt(x + w, y + h);
+        if x1 <= x0 || y1 <= y0 {
+            return;
+        }
+        let r = self
+            .backend
+            .draw_rect((x0, y0), (x1 - 1, y1 - 1), &self.stroke(color, 1.0), true);
+        self.keep(r);
+    }
+
+    pub fn line(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, width: f64, color: Rgba) {
+        self.polyline(&[(x0, y0), (x1, y1)], width, color);
+    }
+
+    pub fn polyline(&mut self, points: &[(f64, f64)], width: f64, color: Rgba) {
+        if self.error.is_some() || points.len() < 2 {
+            return;
+        }
+        let pts: Vec<_> = points.iter().map(|&(x, y)| self.pt(x, y)).collect();
+        let style = self.stroke(color, width);
+        let r = if pts.len() == 2 {
+            self.backend.draw_line(pts[0], pts[1], &style)
+        } else {
+            self.backend.draw_path(pts, &style)
+        };
+        self.keep(r);
+    }
+
+    pub fn polygon(&mut self, points: &[(f64, f64)], color: Rgba) {
+        if self.error.is_some() || points.len() < 3 {
+            return;
+        }
+        let pts: Vec<_> = points.iter().map(|&(x, y)| self.pt(x, y)).collect();
+        let r = self.backend.fill_polygon(pts, &self.stroke(color, 1.0));
+        self.keep(r);
+    }
+
+    pub fn circle(&mut self, cx: f64, cy: f64, radius: f64, color: Rgba) {
+        if self.error.is_some() {
+            return;
+        }
+        let r = self.backend.draw_circle(
+            self.pt(cx, cy),
+            (radius * self.scale).round().max(1.0) as u32,
+            &self.stroke(color, 1.0),
+            true,
+        );
+        self.keep(r);
+    }
+
+    /// A ring sector between radii `r0` < `r1`, from angle `a0` to `a1` (radians, 0 = east, counter-clockwise).
+    #[allow(clippy::too_many_arguments)]
+    pub fn sector(&mut self, cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64, color: Rgba) {
+        if self.error.is_some() {
+            return;
+        }
+        let s = self.scale;
+        let r = self
+            .backend
+            .fill_sector((cx * s, cy * s), r0 * s, r1 * s, a0, a1, backend_color(color));
+        self.keep(r);
+    }
+
+    /// Diagonal hatching inside a rectangle: the pattern that tells a segment apart without colour.
+    #[allow(clippy::too_many_arguments)]
+    pub fn hatch(&mut self, x: f64, y: f64, w: f64, h: f64, spacing: f64, width: f64, color: Rgba) {
+        if w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        // Lines x − y = c for c stepping across the rectangle, clipped to it.
+        let mut c = -h;
+        while c < w {
+            let (sx, sy) = if c >= 0.0 { (c, h) } else { (0.0, h + c) };
+            let (ex, ey) = if c + h <= w { (c + h, 0.0) } else { (w, h - (w - c)) };
+            if ex > sx {
+                self.line(x + sx, y + sy, x + ex, y + ey, width, color);
+            }
+            c += spacing;
+        }
+    }
+}
+
+impl<B: Surface> Measure for Painter<'_, B> {
+    fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        Painter::text_width(self, text, size, bold)
+    }
+}
+
+/// Greedy word wrap by measured width; words wider than a line are cut with an ellipsis.
+pub fn wrap_text(text: &str, max_width: f64, width_of: impl Fn(&str) -> f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if width_of(&candidate) <= max_width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        line = match fits_cut(word, max_width, &width_of) {
+            Some(cut) => cut,
+            None => word.to_string(),
+        };
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `Some(shortened)` when `word` alone is wider than `max_width`.
+fn fits_cut(word: &str, max_width: f64, width_of: &impl Fn(&str) -> f64) -> Option<String> {
+    if width_of(word) <= max_width {
+        return None;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let mut keep = chars.len();
+    while keep > 1 {
+        keep -= 1;
+        let s: String = chars[..keep].iter().collect::<String>() + "…";
+        if width_of(&s) <= max_width {
+            return Some(s);
+        }
+    }
+    Some("…".to_string())
+}
+
+/// Shortens `text` with "…" until it fits `max_width`.
+pub fn ellipsize(text: &str, max_width: f64, width_of: impl Fn(&str) -> f64) -> String {
+    if width_of(text) <= max_width {
+        return text.to_string();
+    }
+    fits_cut(text, max_width, &width_of).unwrap_or_else(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_width_and_cuts_long_words() {
+        let w = |s: &str| s.chars().count() as f64 * 10.0;
+        assert_eq!(wrap_text("aa bb cc", 50.0, w), vec!["aa bb", "cc"]);
+        assert_eq!(wrap_text("abcdefghij", 50.0, w), vec!["abcd…"]);
+        assert_eq!(wrap_text("  ", 50.0, w), Vec::<String>::new());
+        assert_eq!(ellipsize("abcdefghij", 50.0, w), "abcd…");
+    }
+}

@@ -1,0 +1,342 @@
+//! The statistics, exactly as DESIGN.md defines them. Pure math, no drawing.
+//!
+//! Where only a published figure is known there is no interval: the fields are
+//! `None` and nothing downstream may invent one.
+
+use crate::spec::{
+    Breakdown, BreakdownUnit, Chart, EmploymentData, Item, NpsData, NpsPoint, RateValue, Spec,
+};
+use serde::Serialize;
+
+/// Two-sided 95% normal quantile.
+pub const Z95: f64 = 1.959963984540054;
+
+/// NPS of one survey and, where counts are known, its uncertainty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpsStats {
+    /// Score from −100 to +100.
+    pub nps: f64,
+    /// Respondents; `None` for a published score or shares without a sample size.
+    pub n: Option<f64>,
+    pub promoters_pct: Option<f64>,
+    pub passives_pct: Option<f64>,
+    pub detractors_pct: Option<f64>,
+    /// Variance V of the score; needs `n`.
+    #[serde(skip)]
+    pub variance: Option<f64>,
+    /// Wald margin of error z·√V.
+    pub moe95: Option<f64>,
+    /// Adjusted-Wald interval (Rocks 2016), clamped to [−100, 100].
+    pub ci95: Option<[f64; 2]>,
+}
+
+/// Change between two consecutive periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpsChange {
+    pub from: String,
+    pub to: String,
+    pub change: f64,
+    /// z₁₂ = ΔNPS / √(V₁ + V₂); `None` when either variance is unknown or both are 0.
+    pub z: Option<f64>,
+    /// |z₁₂| > 1.96; `None` when it cannot be told.
+    pub significant: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpsTrendStats {
+    pub points: Vec<NpsPointStats>,
+    pub changes: Vec<NpsChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpsPointStats {
+    pub period: String,
+    #[serde(flatten)]
+    pub stats: NpsStats,
+}
+
+/// A rate k of n, in percent, with its Wilson interval where counts are known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateStats {
+    pub rate: f64,
+    pub k: Option<f64>,
+    pub n: Option<f64>,
+    pub ci95: Option<[f64; 2]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RatePointStats {
+    pub period: String,
+    #[serde(flatten)]
+    pub stats: RateStats,
+}
+
+/// Shares of each outcome per group of an employment breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakdownGroupStats {
+    pub label: String,
+    /// Respondents in the group, when the values are counts.
+    pub n: Option<f64>,
+    /// Percent per category, in the order of the categories.
+    pub shares_pct: Vec<f64>,
+}
+
+/// Everything `statchart stats` prints, by chart kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ChartStats {
+    Nps(NpsStats),
+    NpsTrend(NpsTrendStats),
+    Rate(RateStats),
+    RateTrend { points: Vec<RatePointStats> },
+    Breakdown { groups: Vec<BreakdownGroupStats> },
+    Items { total: f64, items: Vec<ItemStats> },
+    Value { value: f64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemStats {
+    pub label: String,
+    pub value: f64,
+    /// Share of the total, in percent.
+    pub share_pct: f64,
+}
+
+/// NPS = 100·(P − D)/n, with its variance, margin of error and adjusted-Wald interval.
+///
+/// Returns `None` when there are no respondents (the parser rejects that first).
+pub fn nps_from_counts(promoters: f64, passives: f64, detractors: f64) -> Option<NpsStats> {
+    let n = promoters + passives + detractors;
+    if !(n > 0.0) {
+        return None;
+    }
+    let (nps, v) = nps_and_variance(promoters, detractors, n);
+    // Adjusted Wald: add 3 respondents, 0.75 of them promoters and 0.75 detractors.
+    let (nps_adj, v_adj) = nps_and_variance(promoters + 0.75, detractors + 0.75, n + 3.0);
+    let half = Z95 * v_adj.sqrt();
+    Some(NpsStats {
+        nps,
+        n: Some(n),
+        promoters_pct: Some(100.0 * promoters / n),
+        passives_pct: Some(100.0 * passives / n),
+        detractors_pct: Some(100.0 * detractors / n),
+        variance: Some(v),
+        moe95: Some(Z95 * v.sqrt()),
+        ci95: Some([
+            (nps_adj - half).max(-100.0),
+            (nps_adj + half).min(100.0),
+        ]),
+    })
+}
+
+/// (NPS, V) for P promoters and D detractors out of n.
+fn nps_and_variance(promoters: f64, detractors: f64, n: f64) -> (f64, f64) {
+    let p = promoters / n;
+    let d = detractors / n;
+    // From the counts directly: 100·(P − D)/n is exact where 100·(p − d) is not.
+    let nps = 100.0 * (promoters - detractors) / n;
+    // max(0): p + d − (p − d)² is ≥ 0 mathematically; rounding must not make √ fail.
+    let v = (100.0 * 100.0 * (p + d - (p - d) * (p - d)) / n).max(0.0);
+    (nps, v)
+}
+
+/// The NPS figures of any data form.
+pub fn nps_stats(data: &NpsData) -> Option<NpsStats> {
+    match *data {
+        NpsData::Counts {
+            promoters,
+            passives,
+            detractors,
+        } => nps_from_counts(promoters as f64, passives as f64, detractors as f64),
+        NpsData::Scores { scores } => {
+            let c = scores.map(|s| s as f64);
+            let detractors: f64 = c[..7].iter().sum();
+            nps_from_counts(c[9] + c[10], c[7] + c[8], detractors)
+        }
+        NpsData::Shares {
+            promoters_pct,
+            passives_pct,
+            detractors_pct,
+            respondents,
+        } => {
+            // Normalise so that shares which add up to 99 or 101 by rounding still sum to 1.
+            let sum = promoters_pct + passives_pct + detractors_pct;
+            if !(sum > 0.0) {
+                return None;
+            }
+            let (p, m, d) = (
+                promoters_pct / sum,
+                passives_pct / sum,
+                detractors_pct / sum,
+            );
+            match respondents {
+                Some(n) => {
+                    let n = n as f64;
+                    nps_from_counts(p * n, m * n, d * n)
+                }
+                None => Some(NpsStats {
+                    nps: 100.0 * (p - d),
+                    n: None,
+                    promoters_pct: Some(100.0 * p),
+                    passives_pct: Some(100.0 * m),
+                    detractors_pct: Some(100.0 * d),
+                    variance: None,
+                    moe95: None,
+                    ci95: None,
+                }),
+            }
+        }
+        NpsData::Published { nps } => Some(NpsStats {
+            nps,
+            n: None,
+            promoters_pct: None,
+            passives_pct: None,
+            detractors_pct: None,
+            variance: None,
+            moe95: None,
+            ci95: None,
+        }),
+    }
+}
+
+/// z₁₂ and significance of the change from `a` to `b` (independent samples).
+pub fn nps_change(a: &NpsStats, b: &NpsStats) -> (Option<f64>, Option<bool>) {
+    match (a.variance, b.variance) {
+        (Some(v1), Some(v2)) if v1 + v2 > 0.0 => {
+            let z = (b.nps - a.nps) / (v1 + v2).sqrt();
+            (Some(z), Some(z.abs() > Z95))
+        }
+        _ => (None, None),
+    }
+}
+
+pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
+    let stats = points
+        .iter()
+        .map(|p| {
+            nps_stats(&p.data).map(|stats| NpsPointStats {
+                period: p.period.clone(),
+                stats,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let changes = stats
+        .windows(2)
+        .map(|w| {
+            let (z, significant) = nps_change(&w[0].stats, &w[1].stats);
+            NpsChange {
+                from: w[0].period.clone(),
+                to: w[1].period.clone(),
+                change: w[1].stats.nps - w[0].stats.nps,
+                z,
+                significant,
+            }
+        })
+        .collect();
+    Some(NpsTrendStats {
+        points: stats,
+        changes,
+    })
+}
+
+/// Wilson score interval for k of n, in percent.
+pub fn wilson95(k: f64, n: f64) -> Option<[f64; 2]> {
+    if !(n > 0.0) || k < 0.0 || k > n {
+        return None;
+    }
+    let p = k / n;
+    let z2 = Z95 * Z95;
+    let denom = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denom;
+    let half = Z95 / denom * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    Some([
+        (100.0 * (centre - half)).max(0.0),
+        (100.0 * (centre + half)).min(100.0),
+    ])
+}
+
+pub fn rate_stats(value: &RateValue) -> Option<RateStats> {
+    match *value {
+        RateValue::Counts { employed, total } => {
+            let (k, n) = (employed as f64, total as f64);
+            Some(RateStats {
+                rate: 100.0 * k / n,
+                k: Some(k),
+                n: Some(n),
+                ci95: Some(wilson95(k, n)?),
+            })
+        }
+        RateValue::Published { rate } => Some(RateStats {
+            rate,
+            k: None,
+            n: None,
+            ci95: None,
+        }),
+    }
+}
+
+pub fn breakdown_stats(b: &Breakdown) -> Vec<BreakdownGroupStats> {
+    b.groups
+        .iter()
+        .map(|g| {
+            let total: f64 = g.values.iter().sum();
+            let shares_pct = g
+                .values
+                .iter()
+                .map(|v| if total > 0.0 { 100.0 * v / total } else { 0.0 })
+                .collect();
+            BreakdownGroupStats {
+                label: g.label.clone(),
+                n: (b.unit == BreakdownUnit::Count).then_some(total),
+                shares_pct,
+            }
+        })
+        .collect()
+}
+
+pub fn item_stats(items: &[Item]) -> (f64, Vec<ItemStats>) {
+    let total: f64 = items.iter().map(|i| i.value).sum();
+    let stats = items
+        .iter()
+        .map(|i| ItemStats {
+            label: i.label.clone(),
+            value: i.value,
+            share_pct: if total != 0.0 {
+                100.0 * i.value / total
+            } else {
+                0.0
+            },
+        })
+        .collect();
+    (total, stats)
+}
+
+/// The computed figures of a validated spec.
+pub fn chart_stats(spec: &Spec) -> Option<ChartStats> {
+    Some(match &spec.chart {
+        Chart::Nps { data, .. } => ChartStats::Nps(nps_stats(data)?),
+        Chart::NpsTrend { data } => ChartStats::NpsTrend(nps_trend_stats(data)?),
+        Chart::Employment { data, .. } => match data {
+            EmploymentData::Rate(f) => ChartStats::Rate(rate_stats(&f.value)?),
+            EmploymentData::Trend(points) => ChartStats::RateTrend {
+                points: points
+                    .iter()
+                    .map(|p| {
+                        rate_stats(&p.value).map(|stats| RatePointStats {
+                            period: p.period.clone(),
+                            stats,
+                        })
+                    })
+                    .collect::<Option<_>>()?,
+            },
+            EmploymentData::Breakdown(b) => ChartStats::Breakdown {
+                groups: breakdown_stats(b),
+            },
+        },
+        Chart::Bar { data, .. } | Chart::Line { data, .. } | Chart::Donut { data, .. } => {
+            let (total, items) = item_stats(data);
+            ChartStats::Items { total, items }
+        }
+        Chart::Kpi { data } => ChartStats::Value { value: data.value },
+    })
+}

@@ -1,0 +1,173 @@
+//! The text a screen reader says for a chart, in the chart's language: the
+//! figures the chart shows, with their uncertainty where it is known.
+
+use crate::locale::Fmt;
+use crate::spec::{Chart, EmploymentData, Locale, Spec};
+use crate::stats::{breakdown_stats, item_stats, nps_stats, nps_trend_stats, rate_stats, NpsStats};
+
+/// One paragraph describing `spec`'s chart.
+pub fn summary(spec: &Spec) -> String {
+    let fmt = Fmt::new(spec.locale);
+    let en = spec.locale == Locale::EnUs;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(t) = &spec.title {
+        parts.push(end(t));
+    }
+    let body = match &spec.chart {
+        Chart::Nps { data, .. } => nps_stats(data).map(|s| nps_sentence(&fmt, &s, en)),
+        Chart::NpsTrend { data } => nps_trend_stats(data).map(|t| {
+            let mut out: Vec<String> = t
+                .points
+                .iter()
+                .map(|p| format!("{}: {}", p.period, nps_short(&fmt, &p.stats)))
+                .collect::<Vec<_>>();
+            if let Some(c) = t.changes.last() {
+                let verdict = match c.significant {
+                    Some(true) => fmt.words().significant,
+                    Some(false) => fmt.words().not_significant,
+                    None => fmt.words().no_test,
+                };
+                out.push(format!(
+                    "{} {} → {}: {}, {verdict}",
+                    fmt.words().change,
+                    c.from,
+                    c.to,
+                    fmt.signed(c.change, 1)
+                ));
+            }
+            format!("Net Promoter Score. {}", end(&out.join("; ")))
+        }),
+        Chart::Employment { data, .. } => Some(match data {
+            EmploymentData::Rate(f) => match rate_stats(&f.value) {
+                Some(r) => {
+                    let label = f.label.as_deref().unwrap_or(fmt.words().employed);
+                    let mut s = format!("{} {label}", fmt.pct(r.rate, 1));
+                    if let Some(p) = &f.period {
+                        s.push_str(&format!(", {p}"));
+                    }
+                    s.push_str(&rate_interval(&fmt, r.ci95, en));
+                    end(&s)
+                }
+                None => String::new(),
+            },
+            EmploymentData::Trend(points) => end(
+                &points
+                    .iter()
+                    .filter_map(|p| {
+                        rate_stats(&p.value).map(|r| {
+                            format!("{}: {}{}", p.period, fmt.pct(r.rate, 1), rate_interval(&fmt, r.ci95, en))
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            EmploymentData::Breakdown(b) => end(
+                &breakdown_stats(b)
+                    .iter()
+                    .map(|g| {
+                        let shares: Vec<String> = b
+                            .categories
+                            .iter()
+                            .zip(&g.shares_pct)
+                            .map(|(c, s)| format!("{c} {}", fmt.pct(*s, 1)))
+                            .collect();
+                        format!("{}: {}", g.label, shares.join(", "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        }),
+        Chart::Bar { data, unit } | Chart::Line { data, unit } | Chart::Donut { data, unit } => {
+            let (_, items) = item_stats(data);
+            let unit = unit.as_deref().unwrap_or("");
+            let donut = matches!(spec.chart, Chart::Donut { .. });
+            Some(end(
+                &items
+                    .iter()
+                    .map(|i| {
+                        let v = crate::render::with_unit(&fmt.num(i.value, 2), unit);
+                        if donut {
+                            format!("{}: {v} ({})", i.label, fmt.pct(i.share_pct, 1))
+                        } else {
+                            format!("{}: {v}", i.label)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ))
+        }
+        Chart::Kpi { data } => Some(end(&format!(
+            "{}{}{}{}",
+            data.prefix.as_deref().unwrap_or(""),
+            fmt.num(data.value, 2),
+            data.suffix.as_deref().unwrap_or(""),
+            data.label.as_ref().map(|l| format!(" {l}")).unwrap_or_default()
+        ))),
+    };
+    if let Some(b) = body {
+        parts.push(b);
+    }
+    if let Some(s) = &spec.source {
+        parts.push(end(&fmt.source_line(s)));
+    }
+    parts.join(" ")
+}
+
+fn nps_short(fmt: &Fmt, s: &NpsStats) -> String {
+    match s.moe95 {
+        Some(m) => format!("{} ± {}", fmt.num(s.nps, 1), fmt.num(m, 1)),
+        None => fmt.num(s.nps, 1),
+    }
+}
+
+fn nps_sentence(fmt: &Fmt, s: &NpsStats, en: bool) -> String {
+    let w = fmt.words();
+    let mut out = format!("Net Promoter Score {}", fmt.num(s.nps, 1));
+    match (s.moe95, s.ci95) {
+        (Some(m), Some([lo, hi])) => out.push_str(&format!(
+            " ± {} ({} {})",
+            fmt.num(m, 1),
+            w.interval95,
+            fmt.range(lo, hi, 1)
+        )),
+        _ => out.push_str(&format!(" ({})", w.no_interval)),
+    }
+    out.push_str(if en { ", on a scale from −100 to +100." } else { ", pada skala −100 sampai +100." });
+    if let (Some(p), Some(n), Some(d)) = (s.promoters_pct, s.passives_pct, s.detractors_pct) {
+        out.push_str(&format!(
+            " {} {}, {} {}, {} {}",
+            w.promoters,
+            fmt.pct(p, 1),
+            w.passives.to_lowercase(),
+            fmt.pct(n, 1),
+            w.detractors.to_lowercase(),
+            fmt.pct(d, 1)
+        ));
+        if let Some(n) = s.n {
+            out.push_str(&format!(
+                "{} {} {}",
+                if en { ", of" } else { ", dari" },
+                fmt.fixed(n, 0),
+                w.respondents
+            ));
+        }
+        out.push('.');
+    }
+    out
+}
+
+fn rate_interval(fmt: &Fmt, ci: Option<[f64; 2]>, _en: bool) -> String {
+    match ci {
+        Some([lo, hi]) => format!(" ({} {}–{})", fmt.words().interval95, fmt.pct(lo, 1), fmt.pct(hi, 1)),
+        None => format!(" ({})", fmt.words().no_interval),
+    }
+}
+
+fn end(s: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() || s.ends_with(['.', '!', '?']) {
+        s.to_string()
+    } else {
+        format!("{s}.")
+    }
+}
