@@ -33,7 +33,6 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
     ];
     let bar_h = bar_height(body.w).min((body.h - 4.0 * s.label * 1.5).max(20.0));
     let row = s.label * 1.5;
-    let bar_y = body.y + 2.0 * row;
     let gap = 2.0;
 
     // Segment spans, with a small gap between non-empty segments.
@@ -44,9 +43,27 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
         spans.push((name, pct, color, hatched, x, w));
         x += w;
     }
+    // Names go above their segments, on a second row where they would touch a neighbour.
     let mut last_name_end = [f64::NEG_INFINITY; 2];
+    let mut names = Vec::new();
+    for &(name, _, _, _, x, w) in &spans {
+        if w <= 0.0 {
+            continue;
+        }
+        let name_w = p.text_width(name, s.label, false);
+        let row_index = if x >= last_name_end[0] + 8.0 { 0 } else { 1 };
+        let name_x = x.min(body.right() - name_w).max(body.x);
+        last_name_end[row_index] = name_x + name_w;
+        names.push((name, name_x, row_index));
+    }
+    let rows = if names.iter().any(|n| n.2 == 1) { 2 } else { 1 };
+    let bar_y = body.y + rows as f64 * row;
+    for (name, x, r) in names {
+        let y = bar_y - 6.0 - (rows - 1 - r) as f64 * row;
+        p.text(x, y, name, s.label, false, t.text, Align::Left);
+    }
     let mut below_end = f64::NEG_INFINITY;
-    for &(name, pct, color, hatched, x, w) in &spans {
+    for &(_, pct, color, hatched, x, w) in &spans {
         if w <= 0.0 {
             continue;
         }
@@ -56,14 +73,6 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
         if hatched {
             p.hatch(x, bar_y, seg_w, bar_h, 9.0, 1.5, ink.with_alpha(0.55));
         }
-        // Name above, on the first row it fits on without touching its neighbour.
-        let label = format!("{name}");
-        let name_w = p.text_width(&label, s.label, false);
-        let row_index = if x >= last_name_end[0] + 8.0 { 0 } else { 1 };
-        let name_x = x.min(body.right() - name_w).max(body.x);
-        last_name_end[row_index] = name_x + name_w;
-        let name_y = bar_y - 6.0 - (1 - row_index) as f64 * row;
-        p.text(name_x, name_y, &label, s.label, false, t.text, Align::Left);
         // Share inside when it fits, else just under the bar.
         let share = fmt.pct(pct, 0);
         let share_w = p.text_width(&share, s.label, true);

@@ -7,9 +7,14 @@ use super::{Align, Painter, Rect, Surface};
 use crate::spec::NpsData;
 use crate::stats::nps_stats;
 
+/// Room under the columns: answer labels, group brackets and their names, the NPS line.
+fn reserve_below(s: &TypeScale) -> f64 {
+    s.label * 3.9 + s.small * 1.3 + 6.0
+}
+
 pub fn body_height(width: f64) -> f64 {
     let s = TypeScale::for_width(width);
-    (width * 0.32).clamp(140.0, 260.0) + s.label * 5.5
+    (width * 0.32).clamp(140.0, 260.0) + s.label * 1.4 + reserve_below(&s)
 }
 
 pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
@@ -25,7 +30,7 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
 
     // Vertical budget: share labels on top, columns, answer labels, group brackets, NPS line.
     let plot_top = body.y + s.label * 1.4;
-    let plot_bottom = body.bottom() - s.label * 4.1;
+    let plot_bottom = body.bottom() - reserve_below(&s);
     let plot_h = (plot_bottom - plot_top).max(20.0);
     let slot = body.w / 11.0;
     let col_w = slot * 0.78;
@@ -68,5 +73,5 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
         Some(m) => format!("NPS {} ± {} (95%, n = {})", fmt.num(stats.nps, 1), fmt.num(m, 1), fmt.fixed(n as f64, 0)),
         None => format!("NPS {}", fmt.num(stats.nps, 1)),
     };
-    p.text(body.x, body.bottom() - 2.0, &nps_line, s.label, true, t.text, Align::Left);
+    p.text(body.x, bracket_y + s.small * 1.3 + s.label * 1.9, &nps_line, s.label, true, t.text, Align::Left);
 }
