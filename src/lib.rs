@@ -6,6 +6,8 @@
 
 pub mod locale;
 pub mod render;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod spec;
 pub mod stats;
 pub mod summary;
