@@ -13,8 +13,7 @@ use serde_json::{Map, Value};
 pub fn parse_spec(json: &str) -> Result<Spec, SpecError> {
     if json.len() > MAX_SPEC_BYTES {
         return Err(SpecError::root(format!(
-            "spec is {} bytes; the limit is {MAX_SPEC_BYTES}",
-            json.len()
+            "spec is larger than the limit of {MAX_SPEC_BYTES} bytes"
         )));
     }
     // serde_json stops at 128 levels of nesting with an error, so deep input cannot overflow the stack.
