@@ -1,0 +1,214 @@
+//! Rendering: every example draws to SVG and PNG at phone and desktop widths;
+//! the SVG says what the chart says; pixels land where the chart puts them.
+
+use statchart::native::{output_size, render_png, render_svg, RasterBackend};
+use statchart::render::{draw, Size};
+use statchart::spec::ThemeName;
+use statchart::theme::{Rgba, Theme};
+use statchart::{parse_spec, Spec};
+
+fn example(name: &str) -> Spec {
+    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    parse_spec(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn svg_of(json: &str, width: f64) -> String {
+    let spec = parse_spec(json).unwrap();
+    let size = output_size(&spec, Some(width), None, 1.0).unwrap();
+    render_svg(&spec, size).unwrap()
+}
+
+/// Text content of every `<text>` element, unescaped enough for assertions.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+        .filter_map(|t| t.split_once("</text>").map(|(inner, _)| inner.trim().replace("&amp;", "&")))
+        .collect()
+}
+
+#[test]
+fn every_example_renders_at_phone_and_desktop_sizes() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let spec = parse_spec(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for width in [360.0, 1200.0] {
+            let size = output_size(&spec, Some(width), None, 1.0).unwrap();
+            let svg = render_svg(&spec, size).unwrap();
+            assert!(svg.starts_with("<svg"), "{}", path.display());
+            assert!(svg.contains(r#"role="img""#) && svg.contains("<title id=\"statchart-title\">"));
+            assert!(svg.trim_end().ends_with("</svg>"));
+            if let Some(title) = &spec.title {
+                // The title is drawn, wrapped into lines, word for word.
+                let drawn = texts(&svg).join(" ");
+                for word in title.split_whitespace().take(3) {
+                    assert!(drawn.contains(word), "{}: title word {word} missing", path.display());
+                }
+            }
+            for scale in [1.0, 2.0] {
+                let size = output_size(&spec, Some(width), None, scale).unwrap();
+                let png = render_png(&spec, size).unwrap();
+                assert_eq!(&png[1..4], b"PNG");
+                // Width and height from the IHDR chunk: CSS size × scale.
+                let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+                assert_eq!(w as f64, width * scale);
+            }
+        }
+        count += 1;
+    }
+    assert!(count >= 15, "only {count} examples");
+}
+
+#[test]
+fn gauge_shows_score_scale_and_margin() {
+    let svg = svg_of(r#"{"type":"nps","data":{"promoters":500,"passives":330,"detractors":170}}"#, 640.0);
+    let t = texts(&svg);
+    for expected in ["33", "\u{2212}100", "+100", "0", "\u{2212}50", "+50", "± 4.6 (95%, n = 1,000)"] {
+        assert!(t.iter().any(|x| x == expected), "{expected} missing from {t:?}");
+    }
+    // The NPS scale runs from −100 to +100, never "10 to 100" or a percentage.
+    assert!(!t.iter().any(|x| x == "33%" || x == "10"));
+}
+
+#[test]
+fn published_score_says_it_has_no_margin() {
+    let svg = svg_of(r#"{"type":"nps","data":{"nps":33},"locale":"id-ID"}"#, 640.0);
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x == "angka terbitan; tanpa margin galat"), "{t:?}");
+    assert!(!svg.contains('±'));
+}
+
+#[test]
+fn numbers_follow_the_locale() {
+    let json = |locale: &str| {
+        format!(r#"{{"type":"nps","view":"breakdown","locale":"{locale}","data":{{"promoters":500,"passives":330,"detractors":170}}}}"#)
+    };
+    let en = texts(&svg_of(&json("en-US"), 640.0));
+    let id = texts(&svg_of(&json("id-ID"), 640.0));
+    assert!(en.iter().any(|x| x.starts_with("± 4.6 · 95% interval 28.3 to 37.5")), "{en:?}");
+    assert!(id.iter().any(|x| x.starts_with("± 4,6 · interval 95% 28,3 sampai 37,5")), "{id:?}");
+    for word in ["Detractors", "Passives", "Promoters", "17%", "33%", "50%", "NPS 33"] {
+        assert!(en.iter().any(|x| x == word), "{word} missing from {en:?}");
+    }
+    for word in ["Detraktor", "Pasif", "Promotor"] {
+        assert!(id.iter().any(|x| x == word), "{word} missing from {id:?}");
+    }
+}
+
+#[test]
+fn distribution_labels_all_eleven_answers_and_the_groups() {
+    let svg = svg_of(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/illustrative-nps-distribution.json")).unwrap(), 640.0);
+    let t = texts(&svg);
+    for answer in 0..=10 {
+        assert!(t.iter().any(|x| *x == answer.to_string()), "answer {answer} missing");
+    }
+    assert!(t.iter().any(|x| x.starts_with("Detractors ")));
+    assert!(t.iter().any(|x| x.starts_with("NPS 33.6 ± 5.6 (95%, n = 700)")), "{t:?}");
+}
+
+#[test]
+fn trend_footnote_says_whether_the_change_is_significant() {
+    let svg = render_svg(&example("illustrative-nps-trend"), output_size(&example("illustrative-nps-trend"), None, None, 1.0).unwrap()).unwrap();
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x.contains("Q3 2023 → Q4 2023: \u{2212}5.8, not significant (z = \u{2212}1.1)")), "{t:?}");
+    // Q2 → Q3 is significant (z ≈ 2.9) and gets a marker with its change in bold.
+    assert!(t.iter().any(|x| x == "+18"));
+    let published = example("prakerja-nps-trend");
+    let svg = render_svg(&published, output_size(&published, None, None, 1.0).unwrap()).unwrap();
+    assert!(texts(&svg).iter().any(|x| x.contains("tanpa uji")));
+}
+
+#[test]
+fn svg_title_carries_the_summary() {
+    let svg = svg_of(r#"{"type":"nps","title":"A & B","data":{"promoters":500,"passives":330,"detractors":170}}"#, 640.0);
+    let title = svg.split("<title id=\"statchart-title\">").nth(1).unwrap().split("</title>").next().unwrap();
+    assert!(title.starts_with("A &amp; B. Net Promoter Score 33 ± 4.6"), "{title}");
+    assert!(title.contains("Promoters 50%, passives 33%, detractors 17%, of 1,000 respondents."));
+}
+
+// ------------------------------------------------------------------ pixels
+
+fn pixels(json: &str, width: f64, height: f64, scale: f64) -> RasterBackend {
+    let spec = parse_spec(json).unwrap();
+    let size = Size::new(width, height, scale).unwrap();
+    let (w, h) = size.device();
+    let mut backend = RasterBackend::new(w, h).unwrap();
+    draw(&spec, &mut backend, scale).unwrap();
+    backend
+}
+
+fn pixel(b: &RasterBackend, x: u32, y: u32) -> (u8, u8, u8) {
+    let p = b.pixmap.pixel(x, y).unwrap().demultiply();
+    (p.red(), p.green(), p.blue())
+}
+
+fn count_colour(b: &RasterBackend, c: Rgba) -> usize {
+    b.pixmap
+        .pixels()
+        .iter()
+        .filter(|p| {
+            let p = p.demultiply();
+            (p.red(), p.green(), p.blue(), p.alpha()) == (c.r, c.g, c.b, 255)
+        })
+        .count()
+}
+
+#[test]
+fn background_follows_the_theme() {
+    let light = pixels(r#"{"type":"kpi","data":{"value":1}}"#, 400.0, 300.0, 1.0);
+    assert_eq!(pixel(&light, 0, 0), (255, 255, 255));
+    assert_eq!(pixel(&light, 399, 299), (255, 255, 255));
+    let dark = pixels(r#"{"type":"kpi","theme":"dark","data":{"value":1}}"#, 400.0, 300.0, 1.0);
+    let bg = Theme::new(ThemeName::Dark).background;
+    assert_eq!(pixel(&dark, 5, 5), (bg.r, bg.g, bg.b));
+}
+
+#[test]
+fn breakdown_segments_have_their_colours_in_proportion() {
+    let theme = Theme::new(ThemeName::Light);
+    let all_promoters = pixels(r#"{"type":"nps","view":"breakdown","data":{"promoters":10,"passives":0,"detractors":0}}"#, 600.0, 300.0, 1.0);
+    let half = pixels(r#"{"type":"nps","view":"breakdown","data":{"promoters":5,"passives":5,"detractors":0}}"#, 600.0, 300.0, 1.0);
+    let accent_all = count_colour(&all_promoters, theme.accent);
+    let accent_half = count_colour(&half, theme.accent);
+    assert!(accent_all > 5000, "{accent_all}");
+    let ratio = accent_half as f64 / accent_all as f64;
+    assert!((0.45..0.55).contains(&ratio), "half the bar should be promoters: {ratio}");
+    assert_eq!(count_colour(&all_promoters, theme.detractors), 0);
+    let all_detractors = pixels(r#"{"type":"nps","view":"breakdown","data":{"promoters":0,"passives":0,"detractors":10}}"#, 600.0, 300.0, 1.0);
+    assert_eq!(count_colour(&all_detractors, theme.accent), 0);
+    assert!(count_colour(&all_detractors, theme.detractors) > 1000);
+}
+
+#[test]
+fn scale_two_doubles_the_backing_store() {
+    let theme = Theme::new(ThemeName::Light);
+    let json = r#"{"type":"nps","view":"breakdown","data":{"promoters":10,"passives":0,"detractors":0}}"#;
+    let one = pixels(json, 600.0, 300.0, 1.0);
+    let two = pixels(json, 600.0, 300.0, 2.0);
+    assert_eq!((two.pixmap.width(), two.pixmap.height()), (1200, 600));
+    let ratio = count_colour(&two, theme.accent) as f64 / count_colour(&one, theme.accent) as f64;
+    assert!((3.8..4.2).contains(&ratio), "area should scale by 4: {ratio}");
+}
+
+#[test]
+fn gauge_needle_points_at_the_score() {
+    // At −60 the needle leans up and left of the hub, at +60 up and right; the score
+    // text sits under the hub, so the upper half holds only the needle in ink colour.
+    let theme = Theme::new(ThemeName::Light);
+    let ink = theme.text;
+    let left = pixels(r#"{"type":"nps","data":{"nps":-60}}"#, 600.0, 400.0, 1.0);
+    let right = pixels(r#"{"type":"nps","data":{"nps":60}}"#, 600.0, 400.0, 1.0);
+    let dark_in = |b: &RasterBackend, x0: u32, x1: u32| {
+        (0..200).flat_map(|y| (x0..x1).map(move |x| (x, y))).filter(|&(x, y)| pixel(b, x, y) == (ink.r, ink.g, ink.b)).count()
+    };
+    assert!(dark_in(&left, 0, 290) > 100, "needle left: {}", dark_in(&left, 0, 290));
+    assert_eq!(dark_in(&left, 310, 600), 0);
+    assert!(dark_in(&right, 310, 600) > 100);
+    assert_eq!(dark_in(&right, 0, 290), 0);
+    assert!(count_colour(&left, theme.zones[0]) > 1000, "zones drawn");
+}
