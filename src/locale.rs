@@ -25,6 +25,7 @@ pub struct Words {
     pub score: &'static str,
     pub no_test: &'static str,
     pub band: &'static str,
+    pub significant_change: &'static str,
 }
 
 const EN: Words = Words {
@@ -43,6 +44,7 @@ const EN: Words = Words {
     score: "Net Promoter Score",
     no_test: "no test: published figures have no margin of error",
     band: "band",
+    significant_change: "significant change",
 };
 
 const ID: Words = Words {
@@ -61,6 +63,7 @@ const ID: Words = Words {
     score: "Net Promoter Score",
     no_test: "tanpa uji: angka terbitan tidak punya margin galat",
     band: "pita",
+    significant_change: "perubahan signifikan",
 };
 
 /// Number and word formatting for one locale.

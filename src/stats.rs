@@ -107,7 +107,7 @@ pub struct ItemStats {
 /// Returns `None` when there are no respondents (the parser rejects that first).
 pub fn nps_from_counts(promoters: f64, passives: f64, detractors: f64) -> Option<NpsStats> {
     let n = promoters + passives + detractors;
-    if !(n > 0.0) {
+    if n.is_nan() || n <= 0.0 {
         return None;
     }
     let (nps, v) = nps_and_variance(promoters, detractors, n);
@@ -122,10 +122,7 @@ pub fn nps_from_counts(promoters: f64, passives: f64, detractors: f64) -> Option
         detractors_pct: Some(100.0 * detractors / n),
         variance: Some(v),
         moe95: Some(Z95 * v.sqrt()),
-        ci95: Some([
-            (nps_adj - half).max(-100.0),
-            (nps_adj + half).min(100.0),
-        ]),
+        ci95: Some([(nps_adj - half).max(-100.0), (nps_adj + half).min(100.0)]),
     })
 }
 
@@ -161,7 +158,7 @@ pub fn nps_stats(data: &NpsData) -> Option<NpsStats> {
         } => {
             // Normalise so that shares which add up to 99 or 101 by rounding still sum to 1.
             let sum = promoters_pct + passives_pct + detractors_pct;
-            if !(sum > 0.0) {
+            if sum.is_nan() || sum <= 0.0 {
                 return None;
             }
             let (p, m, d) = (
@@ -241,7 +238,7 @@ pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
 
 /// Wilson score interval for k of n, in percent.
 pub fn wilson95(k: f64, n: f64) -> Option<[f64; 2]> {
-    if !(n > 0.0) || k < 0.0 || k > n {
+    if n.is_nan() || n <= 0.0 || k < 0.0 || k > n {
         return None;
     }
     let p = k / n;

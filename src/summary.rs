@@ -50,58 +50,60 @@ pub fn summary(spec: &Spec) -> String {
                 }
                 None => String::new(),
             },
-            EmploymentData::Trend(points) => end(
-                &points
-                    .iter()
-                    .filter_map(|p| {
-                        rate_stats(&p.value).map(|r| {
-                            format!("{}: {}{}", p.period, fmt.pct(r.rate, 1), rate_interval(&fmt, r.ci95, en))
-                        })
+            EmploymentData::Trend(points) => end(&points
+                .iter()
+                .filter_map(|p| {
+                    rate_stats(&p.value).map(|r| {
+                        format!(
+                            "{}: {}{}",
+                            p.period,
+                            fmt.pct(r.rate, 1),
+                            rate_interval(&fmt, r.ci95, en)
+                        )
                     })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            EmploymentData::Breakdown(b) => end(
-                &breakdown_stats(b)
-                    .iter()
-                    .map(|g| {
-                        let shares: Vec<String> = b
-                            .categories
-                            .iter()
-                            .zip(&g.shares_pct)
-                            .map(|(c, s)| format!("{c} {}", fmt.pct(*s, 1)))
-                            .collect();
-                        format!("{}: {}", g.label, shares.join(", "))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
+                })
+                .collect::<Vec<_>>()
+                .join("; ")),
+            EmploymentData::Breakdown(b) => end(&breakdown_stats(b)
+                .iter()
+                .map(|g| {
+                    let shares: Vec<String> = b
+                        .categories
+                        .iter()
+                        .zip(&g.shares_pct)
+                        .map(|(c, s)| format!("{c} {}", fmt.pct(*s, 1)))
+                        .collect();
+                    format!("{}: {}", g.label, shares.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")),
         }),
         Chart::Bar { data, unit } | Chart::Line { data, unit } | Chart::Donut { data, unit } => {
             let (_, items) = item_stats(data);
             let unit = unit.as_deref().unwrap_or("");
             let donut = matches!(spec.chart, Chart::Donut { .. });
-            Some(end(
-                &items
-                    .iter()
-                    .map(|i| {
-                        let v = crate::render::with_unit(&fmt.num(i.value, 2), unit);
-                        if donut {
-                            format!("{}: {v} ({})", i.label, fmt.pct(i.share_pct, 1))
-                        } else {
-                            format!("{}: {v}", i.label)
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ))
+            Some(end(&items
+                .iter()
+                .map(|i| {
+                    let v = crate::render::with_unit(&fmt.num(i.value, 2), unit);
+                    if donut {
+                        format!("{}: {v} ({})", i.label, fmt.pct(i.share_pct, 1))
+                    } else {
+                        format!("{}: {v}", i.label)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")))
         }
         Chart::Kpi { data } => Some(end(&format!(
             "{}{}{}{}",
             data.prefix.as_deref().unwrap_or(""),
             fmt.num(data.value, 2),
             data.suffix.as_deref().unwrap_or(""),
-            data.label.as_ref().map(|l| format!(" {l}")).unwrap_or_default()
+            data.label
+                .as_ref()
+                .map(|l| format!(" {l}"))
+                .unwrap_or_default()
         ))),
     };
     if let Some(b) = body {
@@ -132,7 +134,11 @@ fn nps_sentence(fmt: &Fmt, s: &NpsStats, en: bool) -> String {
         )),
         _ => out.push_str(&format!(" ({})", w.no_interval)),
     }
-    out.push_str(if en { ", on a scale from −100 to +100." } else { ", pada skala −100 sampai +100." });
+    out.push_str(if en {
+        ", on a scale from −100 to +100."
+    } else {
+        ", pada skala −100 sampai +100."
+    });
     if let (Some(p), Some(n), Some(d)) = (s.promoters_pct, s.passives_pct, s.detractors_pct) {
         out.push_str(&format!(
             " {} {}, {} {}, {} {}",
@@ -158,7 +164,12 @@ fn nps_sentence(fmt: &Fmt, s: &NpsStats, en: bool) -> String {
 
 fn rate_interval(fmt: &Fmt, ci: Option<[f64; 2]>, _en: bool) -> String {
     match ci {
-        Some([lo, hi]) => format!(" ({} {}–{})", fmt.words().interval95, fmt.pct(lo, 1), fmt.pct(hi, 1)),
+        Some([lo, hi]) => format!(
+            " ({} {}–{})",
+            fmt.words().interval95,
+            fmt.pct(lo, 1),
+            fmt.pct(hi, 1)
+        ),
         None => format!(" ({})", fmt.words().no_interval),
     }
 }

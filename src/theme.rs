@@ -95,7 +95,7 @@ impl Theme {
                 muted: Rgba::hex(0xb4b4b4),
                 grid: Rgba::hex(0x3c3c3c),
                 accent: Rgba::hex(0x42c495),
-                passives: Rgba::hex(0x7a7a7a),
+                passives: Rgba::hex(0x8c8c8c),
                 detractors: Rgba::hex(0xf0705f),
                 zones: [
                     Rgba::hex(0x5a2f2a),

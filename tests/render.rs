@@ -23,7 +23,10 @@ fn texts(svg: &str) -> Vec<String> {
     svg.split("<text")
         .skip(1)
         .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
-        .filter_map(|t| t.split_once("</text>").map(|(inner, _)| inner.trim().replace("&amp;", "&")))
+        .filter_map(|t| {
+            t.split_once("</text>")
+                .map(|(inner, _)| inner.trim().replace("&amp;", "&"))
+        })
         .collect()
 }
 
@@ -41,13 +44,19 @@ fn every_example_renders_at_phone_and_desktop_sizes() {
             let size = output_size(&spec, Some(width), None, 1.0).unwrap();
             let svg = render_svg(&spec, size).unwrap();
             assert!(svg.starts_with("<svg"), "{}", path.display());
-            assert!(svg.contains(r#"role="img""#) && svg.contains("<title id=\"statchart-title\">"));
+            assert!(
+                svg.contains(r#"role="img""#) && svg.contains("<title id=\"statchart-title\">")
+            );
             assert!(svg.trim_end().ends_with("</svg>"));
             if let Some(title) = &spec.title {
                 // The title is drawn, wrapped into lines, word for word.
                 let drawn = texts(&svg).join(" ");
                 for word in title.split_whitespace().take(3) {
-                    assert!(drawn.contains(word), "{}: title word {word} missing", path.display());
+                    assert!(
+                        drawn.contains(word),
+                        "{}: title word {word} missing",
+                        path.display()
+                    );
                 }
             }
             for scale in [1.0, 2.0] {
@@ -66,10 +75,24 @@ fn every_example_renders_at_phone_and_desktop_sizes() {
 
 #[test]
 fn gauge_shows_score_scale_and_margin() {
-    let svg = svg_of(r#"{"type":"nps","data":{"promoters":500,"passives":330,"detractors":170}}"#, 640.0);
+    let svg = svg_of(
+        r#"{"type":"nps","data":{"promoters":500,"passives":330,"detractors":170}}"#,
+        640.0,
+    );
     let t = texts(&svg);
-    for expected in ["33", "\u{2212}100", "+100", "0", "\u{2212}50", "+50", "± 4.6 (95%, n = 1,000)"] {
-        assert!(t.iter().any(|x| x == expected), "{expected} missing from {t:?}");
+    for expected in [
+        "33",
+        "\u{2212}100",
+        "+100",
+        "0",
+        "\u{2212}50",
+        "+50",
+        "± 4.6 (95%, n = 1,000)",
+    ] {
+        assert!(
+            t.iter().any(|x| x == expected),
+            "{expected} missing from {t:?}"
+        );
     }
     // The NPS scale runs from −100 to +100, never "10 to 100" or a percentage.
     assert!(!t.iter().any(|x| x == "33%" || x == "10"));
@@ -77,22 +100,46 @@ fn gauge_shows_score_scale_and_margin() {
 
 #[test]
 fn published_score_says_it_has_no_margin() {
-    let svg = svg_of(r#"{"type":"nps","data":{"nps":33},"locale":"id-ID"}"#, 640.0);
+    let svg = svg_of(
+        r#"{"type":"nps","data":{"nps":33},"locale":"id-ID"}"#,
+        640.0,
+    );
     let t = texts(&svg);
-    assert!(t.iter().any(|x| x == "angka terbitan; tanpa margin galat"), "{t:?}");
+    assert!(
+        t.iter().any(|x| x == "angka terbitan; tanpa margin galat"),
+        "{t:?}"
+    );
     assert!(!svg.contains('±'));
 }
 
 #[test]
 fn numbers_follow_the_locale() {
     let json = |locale: &str| {
-        format!(r#"{{"type":"nps","view":"breakdown","locale":"{locale}","data":{{"promoters":500,"passives":330,"detractors":170}}}}"#)
+        format!(
+            r#"{{"type":"nps","view":"breakdown","locale":"{locale}","data":{{"promoters":500,"passives":330,"detractors":170}}}}"#
+        )
     };
     let en = texts(&svg_of(&json("en-US"), 640.0));
     let id = texts(&svg_of(&json("id-ID"), 640.0));
-    assert!(en.iter().any(|x| x.starts_with("± 4.6 · 95% interval 28.3 to 37.5")), "{en:?}");
-    assert!(id.iter().any(|x| x.starts_with("± 4,6 · interval 95% 28,3 sampai 37,5")), "{id:?}");
-    for word in ["Detractors", "Passives", "Promoters", "17%", "33%", "50%", "NPS 33"] {
+    assert!(
+        en.iter()
+            .any(|x| x.starts_with("± 4.6 · 95% interval 28.3 to 37.5")),
+        "{en:?}"
+    );
+    assert!(
+        id.iter()
+            .any(|x| x.starts_with("± 4,6 · interval 95% 28,3 sampai 37,5")),
+        "{id:?}"
+    );
+    for word in [
+        "Detractors",
+        "Passives",
+        "Promoters",
+        "17%",
+        "33%",
+        "50%",
+        "NPS 33",
+    ] {
         assert!(en.iter().any(|x| x == word), "{word} missing from {en:?}");
     }
     for word in ["Detraktor", "Pasif", "Promotor"] {
@@ -102,32 +149,71 @@ fn numbers_follow_the_locale() {
 
 #[test]
 fn distribution_labels_all_eleven_answers_and_the_groups() {
-    let svg = svg_of(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/illustrative-nps-distribution.json")).unwrap(), 640.0);
+    let svg = svg_of(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/illustrative-nps-distribution.json"
+        ))
+        .unwrap(),
+        640.0,
+    );
     let t = texts(&svg);
     for answer in 0..=10 {
-        assert!(t.iter().any(|x| *x == answer.to_string()), "answer {answer} missing");
+        assert!(
+            t.iter().any(|x| *x == answer.to_string()),
+            "answer {answer} missing"
+        );
     }
     assert!(t.iter().any(|x| x.starts_with("Detractors ")));
-    assert!(t.iter().any(|x| x.starts_with("NPS 33.6 ± 5.6 (95%, n = 700)")), "{t:?}");
+    assert!(
+        t.iter()
+            .any(|x| x.starts_with("NPS 33.6 ± 5.6 (95%, n = 700)")),
+        "{t:?}"
+    );
 }
 
 #[test]
 fn trend_footnote_says_whether_the_change_is_significant() {
-    let svg = render_svg(&example("illustrative-nps-trend"), output_size(&example("illustrative-nps-trend"), None, None, 1.0).unwrap()).unwrap();
+    let svg = render_svg(
+        &example("illustrative-nps-trend"),
+        output_size(&example("illustrative-nps-trend"), None, None, 1.0).unwrap(),
+    )
+    .unwrap();
     let t = texts(&svg);
-    assert!(t.iter().any(|x| x.contains("Q3 2023 → Q4 2023: \u{2212}5.8, not significant (z = \u{2212}1.1)")), "{t:?}");
+    assert!(
+        t.iter().any(
+            |x| x.contains("Q3 2023 → Q4 2023: \u{2212}5.8, not significant (z = \u{2212}1.1)")
+        ),
+        "{t:?}"
+    );
     // Q2 → Q3 is significant (z ≈ 2.9) and gets a marker with its change in bold.
     assert!(t.iter().any(|x| x == "+18"));
     let published = example("prakerja-nps-trend");
-    let svg = render_svg(&published, output_size(&published, None, None, 1.0).unwrap()).unwrap();
+    let svg = render_svg(
+        &published,
+        output_size(&published, None, None, 1.0).unwrap(),
+    )
+    .unwrap();
     assert!(texts(&svg).iter().any(|x| x.contains("tanpa uji")));
 }
 
 #[test]
 fn svg_title_carries_the_summary() {
-    let svg = svg_of(r#"{"type":"nps","title":"A & B","data":{"promoters":500,"passives":330,"detractors":170}}"#, 640.0);
-    let title = svg.split("<title id=\"statchart-title\">").nth(1).unwrap().split("</title>").next().unwrap();
-    assert!(title.starts_with("A &amp; B. Net Promoter Score 33 ± 4.6"), "{title}");
+    let svg = svg_of(
+        r#"{"type":"nps","title":"A & B","data":{"promoters":500,"passives":330,"detractors":170}}"#,
+        640.0,
+    );
+    let title = svg
+        .split("<title id=\"statchart-title\">")
+        .nth(1)
+        .unwrap()
+        .split("</title>")
+        .next()
+        .unwrap();
+    assert!(
+        title.starts_with("A &amp; B. Net Promoter Score 33 ± 4.6"),
+        "{title}"
+    );
     assert!(title.contains("Promoters 50%, passives 33%, detractors 17%, of 1,000 respondents."));
 }
 
@@ -163,7 +249,12 @@ fn background_follows_the_theme() {
     let light = pixels(r#"{"type":"kpi","data":{"value":1}}"#, 400.0, 300.0, 1.0);
     assert_eq!(pixel(&light, 0, 0), (255, 255, 255));
     assert_eq!(pixel(&light, 399, 299), (255, 255, 255));
-    let dark = pixels(r#"{"type":"kpi","theme":"dark","data":{"value":1}}"#, 400.0, 300.0, 1.0);
+    let dark = pixels(
+        r#"{"type":"kpi","theme":"dark","data":{"value":1}}"#,
+        400.0,
+        300.0,
+        1.0,
+    );
     let bg = Theme::new(ThemeName::Dark).background;
     assert_eq!(pixel(&dark, 5, 5), (bg.r, bg.g, bg.b));
 }
@@ -171,15 +262,33 @@ fn background_follows_the_theme() {
 #[test]
 fn breakdown_segments_have_their_colours_in_proportion() {
     let theme = Theme::new(ThemeName::Light);
-    let all_promoters = pixels(r#"{"type":"nps","view":"breakdown","data":{"promoters":10,"passives":0,"detractors":0}}"#, 600.0, 300.0, 1.0);
-    let half = pixels(r#"{"type":"nps","view":"breakdown","data":{"promoters":5,"passives":5,"detractors":0}}"#, 600.0, 300.0, 1.0);
+    let all_promoters = pixels(
+        r#"{"type":"nps","view":"breakdown","data":{"promoters":10,"passives":0,"detractors":0}}"#,
+        600.0,
+        300.0,
+        1.0,
+    );
+    let half = pixels(
+        r#"{"type":"nps","view":"breakdown","data":{"promoters":5,"passives":5,"detractors":0}}"#,
+        600.0,
+        300.0,
+        1.0,
+    );
     let accent_all = count_colour(&all_promoters, theme.accent);
     let accent_half = count_colour(&half, theme.accent);
     assert!(accent_all > 5000, "{accent_all}");
     let ratio = accent_half as f64 / accent_all as f64;
-    assert!((0.45..0.55).contains(&ratio), "half the bar should be promoters: {ratio}");
+    assert!(
+        (0.45..0.55).contains(&ratio),
+        "half the bar should be promoters: {ratio}"
+    );
     assert_eq!(count_colour(&all_promoters, theme.detractors), 0);
-    let all_detractors = pixels(r#"{"type":"nps","view":"breakdown","data":{"promoters":0,"passives":0,"detractors":10}}"#, 600.0, 300.0, 1.0);
+    let all_detractors = pixels(
+        r#"{"type":"nps","view":"breakdown","data":{"promoters":0,"passives":0,"detractors":10}}"#,
+        600.0,
+        300.0,
+        1.0,
+    );
     assert_eq!(count_colour(&all_detractors, theme.accent), 0);
     assert!(count_colour(&all_detractors, theme.detractors) > 1000);
 }
@@ -187,12 +296,16 @@ fn breakdown_segments_have_their_colours_in_proportion() {
 #[test]
 fn scale_two_doubles_the_backing_store() {
     let theme = Theme::new(ThemeName::Light);
-    let json = r#"{"type":"nps","view":"breakdown","data":{"promoters":10,"passives":0,"detractors":0}}"#;
+    let json =
+        r#"{"type":"nps","view":"breakdown","data":{"promoters":10,"passives":0,"detractors":0}}"#;
     let one = pixels(json, 600.0, 300.0, 1.0);
     let two = pixels(json, 600.0, 300.0, 2.0);
     assert_eq!((two.pixmap.width(), two.pixmap.height()), (1200, 600));
     let ratio = count_colour(&two, theme.accent) as f64 / count_colour(&one, theme.accent) as f64;
-    assert!((3.8..4.2).contains(&ratio), "area should scale by 4: {ratio}");
+    assert!(
+        (3.8..4.2).contains(&ratio),
+        "area should scale by 4: {ratio}"
+    );
 }
 
 #[test]
@@ -204,9 +317,16 @@ fn gauge_needle_points_at_the_score() {
     let left = pixels(r#"{"type":"nps","data":{"nps":-60}}"#, 600.0, 400.0, 1.0);
     let right = pixels(r#"{"type":"nps","data":{"nps":60}}"#, 600.0, 400.0, 1.0);
     let dark_in = |b: &RasterBackend, x0: u32, x1: u32| {
-        (0..200).flat_map(|y| (x0..x1).map(move |x| (x, y))).filter(|&(x, y)| pixel(b, x, y) == (ink.r, ink.g, ink.b)).count()
+        (0..200)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .filter(|&(x, y)| pixel(b, x, y) == (ink.r, ink.g, ink.b))
+            .count()
     };
-    assert!(dark_in(&left, 0, 290) > 100, "needle left: {}", dark_in(&left, 0, 290));
+    assert!(
+        dark_in(&left, 0, 290) > 100,
+        "needle left: {}",
+        dark_in(&left, 0, 290)
+    );
     assert_eq!(dark_in(&left, 310, 600), 0);
     assert!(dark_in(&right, 310, 600) > 100);
     assert_eq!(dark_in(&right, 0, 290), 0);

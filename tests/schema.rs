@@ -23,7 +23,15 @@ fn committed_schema_is_up_to_date() {
 #[test]
 fn schema_names_every_chart_type() {
     let fresh = generated();
-    for kind in ["\"nps\"", "\"nps-trend\"", "\"employment\"", "\"bar\"", "\"line\"", "\"donut\"", "\"kpi\""] {
+    for kind in [
+        "\"nps\"",
+        "\"nps-trend\"",
+        "\"employment\"",
+        "\"bar\"",
+        "\"line\"",
+        "\"donut\"",
+        "\"kpi\"",
+    ] {
         assert!(fresh.contains(kind), "schema lacks type {kind}");
     }
 }
@@ -41,7 +49,10 @@ fn examples_validate_against_the_schema() {
         if path.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&path).unwrap();
             let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-            let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+            let errors: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| e.to_string())
+                .collect();
             assert!(errors.is_empty(), "{}: {errors:?}", path.display());
             statchart::parse_spec(&text).unwrap();
             seen += 1;

@@ -61,7 +61,10 @@ fn all_promoters_and_all_detractors_clamp_to_the_scale() {
 #[test]
 fn zero_respondents_give_no_figure() {
     assert!(nps_from_counts(0.0, 0.0, 0.0).is_none());
-    let err = statchart::parse_spec(r#"{"type":"nps","data":{"promoters":0,"passives":0,"detractors":0}}"#).unwrap_err();
+    let err = statchart::parse_spec(
+        r#"{"type":"nps","data":{"promoters":0,"passives":0,"detractors":0}}"#,
+    )
+    .unwrap_err();
     assert_eq!(err.to_string(), "data: no respondents: all counts are 0");
 }
 
@@ -104,7 +107,10 @@ fn shares_with_a_sample_size_get_an_interval_and_without_none() {
 fn a_published_score_has_no_interval() {
     let s = nps_stats(&NpsData::Published { nps: 33.0 }).unwrap();
     close(s.nps, 33.0);
-    assert_eq!((s.n, s.moe95, s.ci95, s.promoters_pct), (None, None, None, None));
+    assert_eq!(
+        (s.n, s.moe95, s.ci95, s.promoters_pct),
+        (None, None, None, None)
+    );
 }
 
 fn point(period: &str, p: u64, n: u64, d: u64) -> NpsPoint {
@@ -131,7 +137,10 @@ fn changes_between_periods_are_tested() {
     let t = nps_trend_stats(&[point("Q1", 180, 120, 100), point("Q2", 210, 110, 90)]).unwrap();
     close(t.changes[0].z.unwrap(), 1.6318739132538354);
     assert_eq!(t.changes[0].significant, Some(false));
-    assert_eq!((t.changes[0].from.as_str(), t.changes[0].to.as_str()), ("Q1", "Q2"));
+    assert_eq!(
+        (t.changes[0].from.as_str(), t.changes[0].to.as_str()),
+        ("Q1", "Q2")
+    );
 }
 
 #[test]

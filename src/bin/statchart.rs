@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "statchart", version, about = "Statistically honest NPS and employment charts from JSON specs")]
+#[command(
+    name = "statchart",
+    version,
+    about = "Statistically honest NPS and employment charts from JSON specs"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -70,14 +74,20 @@ fn run(command: Command) -> Result<(), String> {
             scale,
         } => {
             let spec = load(&spec)?;
-            let ext = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            let ext = output
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
             let bytes = match ext.as_deref() {
                 Some("svg") => {
                     let size = output_size(&spec, width, height, 1.0).map_err(|e| e.to_string())?;
-                    render_svg(&spec, size).map_err(|e| e.to_string())?.into_bytes()
+                    render_svg(&spec, size)
+                        .map_err(|e| e.to_string())?
+                        .into_bytes()
                 }
                 Some("png") => {
-                    let size = output_size(&spec, width, height, scale).map_err(|e| e.to_string())?;
+                    let size =
+                        output_size(&spec, width, height, scale).map_err(|e| e.to_string())?;
                     render_png(&spec, size).map_err(|e| e.to_string())?
                 }
                 _ => {

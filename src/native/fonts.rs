@@ -47,17 +47,31 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 }
 
 /// Outlines of `text` with its baseline starting at (x, y), as path commands.
-pub fn outline(text: &str, x: f64, y: f64, size: f64, bold: bool, out: &mut tiny_skia::PathBuilder) {
+pub fn outline(
+    text: &str,
+    x: f64,
+    y: f64,
+    size: f64,
+    bold: bool,
+    out: &mut tiny_skia::PathBuilder,
+) {
     let f = font(bold);
     let k = units_to_px(f, size);
     let (glyphs, _) = layout(f, text, size);
     for (id, pen) in glyphs {
         let Some(o) = f.outline(id) else { continue };
-        let pt = |p: ab_glyph::Point| ((x + pen + p.x as f64 * k) as f32, (y - p.y as f64 * k) as f32);
+        let pt = |p: ab_glyph::Point| {
+            (
+                (x + pen + p.x as f64 * k) as f32,
+                (y - p.y as f64 * k) as f32,
+            )
+        };
         let mut last: Option<(f32, f32)> = None;
         for curve in &o.curves {
             let start = match curve {
-                OutlineCurve::Line(a, _) | OutlineCurve::Quad(a, _, _) | OutlineCurve::Cubic(a, _, _, _) => pt(*a),
+                OutlineCurve::Line(a, _)
+                | OutlineCurve::Quad(a, _, _)
+                | OutlineCurve::Cubic(a, _, _, _) => pt(*a),
             };
             if last != Some(start) {
                 if last.is_some() {

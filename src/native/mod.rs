@@ -21,7 +21,12 @@ impl render::Measure for BundledFont {
 }
 
 /// The output size: the requested width (default 640) and height (default: what the chart needs).
-pub fn output_size(spec: &Spec, width: Option<f64>, height: Option<f64>, scale: f64) -> Result<Size, Error> {
+pub fn output_size(
+    spec: &Spec,
+    width: Option<f64>,
+    height: Option<f64>,
+    scale: f64,
+) -> Result<Size, Error> {
     let width = width.unwrap_or(render::DEFAULT_WIDTH);
     let probe = Size::new(width, render::DEFAULT_WIDTH, scale)?;
     let height = height.unwrap_or_else(|| render::natural_height(spec, probe.width, &BundledFont));
@@ -41,7 +46,10 @@ pub fn render_svg(spec: &Spec, size: Size) -> Result<String, Error> {
 
 /// Marks the SVG as one image and gives it a `<title>` screen readers announce.
 fn label_svg(svg: &str, summary: &str) -> String {
-    let Some(open_end) = svg.find("<svg").and_then(|i| svg[i..].find('>').map(|j| i + j)) else {
+    let Some(open_end) = svg
+        .find("<svg")
+        .and_then(|i| svg[i..].find('>').map(|j| i + j))
+    else {
         return svg.to_string();
     };
     let escaped = escape_xml(summary);
@@ -62,7 +70,8 @@ fn escape_xml(s: &str) -> String {
 /// The chart as PNG bytes at `size.scale` device pixels per CSS pixel.
 pub fn render_png(spec: &Spec, size: Size) -> Result<Vec<u8>, Error> {
     let (w, h) = size.device();
-    let mut backend = RasterBackend::new(w, h).ok_or_else(|| Error::Render("empty image".into()))?;
+    let mut backend =
+        RasterBackend::new(w, h).ok_or_else(|| Error::Render("empty image".into()))?;
     render::draw(spec, &mut backend, size.scale).map_err(Error::Render)?;
     backend
         .pixmap

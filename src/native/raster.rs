@@ -26,7 +26,13 @@ impl RasterBackend {
 
     fn fill(&mut self, path: PathBuilder, color: BackendColor) {
         if let Some(path) = path.finish() {
-            self.pixmap.fill_path(&path, &paint(color), FillRule::Winding, Transform::identity(), None);
+            self.pixmap.fill_path(
+                &path,
+                &paint(color),
+                FillRule::Winding,
+                Transform::identity(),
+                None,
+            );
         }
     }
 
@@ -38,7 +44,8 @@ impl RasterBackend {
                 line_join: LineJoin::Round,
                 ..Stroke::default()
             };
-            self.pixmap.stroke_path(&path, &paint(color), &stroke, Transform::identity(), None);
+            self.pixmap
+                .stroke_path(&path, &paint(color), &stroke, Transform::identity(), None);
         }
     }
 }
@@ -87,7 +94,12 @@ impl DrawingBackend for RasterBackend {
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
         self.draw_rect(point, point, &color, true)
     }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result {
         let w = style.stroke_width();
         let mut pb = PathBuilder::new();
         let (fx, fy, tx, ty) = if from.1 == to.1 {
@@ -103,16 +115,32 @@ impl DrawingBackend for RasterBackend {
         self.stroke(pb, style.color(), w as f32, cap);
         Ok(())
     }
-    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result {
         if fill {
-            if let Some(rect) = tiny_skia::Rect::from_ltrb(ul.0 as f32, ul.1 as f32, br.0 as f32 + 1.0, br.1 as f32 + 1.0) {
+            if let Some(rect) = tiny_skia::Rect::from_ltrb(
+                ul.0 as f32,
+                ul.1 as f32,
+                br.0 as f32 + 1.0,
+                br.1 as f32 + 1.0,
+            ) {
                 let p = paint(style.color());
                 self.pixmap.fill_rect(rect, &p, Transform::identity(), None);
             }
         } else {
             let w = style.stroke_width();
             let mut pb = PathBuilder::new();
-            let (l, t, r, b) = (crisp(ul.0, w), crisp(ul.1, w), crisp(br.0, w), crisp(br.1, w));
+            let (l, t, r, b) = (
+                crisp(ul.0, w),
+                crisp(ul.1, w),
+                crisp(br.0, w),
+                crisp(br.1, w),
+            );
             pb.move_to(l, t);
             pb.line_to(r, t);
             pb.line_to(r, b);
@@ -122,27 +150,56 @@ impl DrawingBackend for RasterBackend {
         }
         Ok(())
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result {
         let pb = through(path.into_iter().map(|(x, y)| (x as f64, y as f64)), false);
-        self.stroke(pb, style.color(), style.stroke_width() as f32, LineCap::Round);
+        self.stroke(
+            pb,
+            style.color(),
+            style.stroke_width() as f32,
+            LineCap::Round,
+        );
         Ok(())
     }
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result {
         let mut pb = PathBuilder::new();
         pb.push_circle(center.0 as f32, center.1 as f32, radius as f32);
         if fill {
             self.fill(pb, style.color());
         } else {
-            self.stroke(pb, style.color(), style.stroke_width() as f32, LineCap::Butt);
+            self.stroke(
+                pb,
+                style.color(),
+                style.stroke_width() as f32,
+                LineCap::Butt,
+            );
         }
         Ok(())
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result {
         let pb = through(vert.into_iter().map(|(x, y)| (x as f64, y as f64)), true);
         self.fill(pb, style.color());
         Ok(())
     }
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result {
         // statchart's convention: size() is 1.24 × the em size, and pos is the top, 0.76 em above the baseline.
         let size = style.size() / 1.24;
         let bold = matches!(style.style(), FontStyle::Bold);
@@ -159,7 +216,11 @@ impl DrawingBackend for RasterBackend {
         self.fill(pb, style.color());
         Ok(())
     }
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
         let size = style.size() / 1.24;
         let w = super::fonts::text_width(text, size, matches!(style.style(), FontStyle::Bold));
         Ok((w.ceil() as u32, size.ceil() as u32))
@@ -173,9 +234,20 @@ impl Measure for RasterBackend {
 }
 
 impl Surface for RasterBackend {
-    fn fill_sector(&mut self, center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, color: BackendColor) -> Result {
+    fn fill_sector(
+        &mut self,
+        center: (f64, f64),
+        r0: f64,
+        r1: f64,
+        a0: f64,
+        a1: f64,
+        color: BackendColor,
+    ) -> Result {
         // Sub-pixel outline: the integer coordinates of fill_polygon would make the arcs wobble.
-        let pb = through(sector_outline(center, r0, r1, a0, a1, 0.05).into_iter(), true);
+        let pb = through(
+            sector_outline(center, r0, r1, a0, a1, 0.05).into_iter(),
+            true,
+        );
         self.fill(pb, color);
         Ok(())
     }

@@ -23,7 +23,10 @@ pub fn draw_bars<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], uni
     let t = p.theme.clone();
     let fmt = p.fmt;
     let unit = unit.unwrap_or("");
-    let texts: Vec<String> = items.iter().map(|i| with_unit(&fmt.num(i.value, 2), unit)).collect();
+    let texts: Vec<String> = items
+        .iter()
+        .map(|i| with_unit(&fmt.num(i.value, 2), unit))
+        .collect();
     let room = texts
         .iter()
         .map(|x| p.text_width(x, s.label, true))
@@ -41,25 +44,57 @@ pub fn draw_bars<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], uni
     for (i, (item, text)) in items.iter().zip(&texts).enumerate() {
         let y = body.y + row * i as f64;
         let label = super::ellipsize(&item.label, body.w, |x| p.text_width(x, s.label, false));
-        p.text(body.x, y + s.label * 1.1, &label, s.label, false, t.text, Align::Left);
+        p.text(
+            body.x,
+            y + s.label * 1.1,
+            &label,
+            s.label,
+            false,
+            t.text,
+            Align::Left,
+        );
         let bar_y = y + s.label * 1.5;
         let end = x_of(item.value);
-        let (x0, x1) = if end >= zero { (zero, end) } else { (end, zero) };
+        let (x0, x1) = if end >= zero {
+            (zero, end)
+        } else {
+            (end, zero)
+        };
         p.rect(x0, bar_y, (x1 - x0).max(1.0), bar, t.accent);
         let baseline = bar_y + bar / 2.0 + s.label * 0.36;
         if item.value >= 0.0 {
             p.text(x1 + 5.0, baseline, text, s.label, true, t.text, Align::Left);
         } else {
-            p.text(x0 - 5.0, baseline, text, s.label, true, t.text, Align::Right);
+            p.text(
+                x0 - 5.0,
+                baseline,
+                text,
+                s.label,
+                true,
+                t.text,
+                Align::Right,
+            );
         }
     }
     if has_negative {
-        p.line(zero, body.y, zero, body.y + row * items.len() as f64, 1.0, t.muted);
+        p.line(
+            zero,
+            body.y,
+            zero,
+            body.y + row * items.len() as f64,
+            1.0,
+            t.muted,
+        );
     }
 }
 
 /// Legend entries laid out in rows that fit `width`: (category, x, row).
-fn legend_layout(names: &[String], width: f64, size: f64, m: &impl Measure) -> Vec<(usize, f64, usize)> {
+fn legend_layout(
+    names: &[String],
+    width: f64,
+    size: f64,
+    m: &impl Measure,
+) -> Vec<(usize, f64, usize)> {
     let swatch = size;
     let mut out = Vec::new();
     let (mut x, mut row) = (0.0, 0);
@@ -84,7 +119,10 @@ fn breakdown_rows(b: &Breakdown, width: f64) -> (f64, f64) {
         }
         BreakdownMode::Grouped => {
             let bar = (width * 0.025).clamp(12.0, 18.0);
-            (bar, s.label * 1.5 + (bar + 4.0) * b.categories.len() as f64 + 12.0)
+            (
+                bar,
+                s.label * 1.5 + (bar + 4.0) * b.categories.len() as f64 + 12.0,
+            )
         }
     }
 }
@@ -101,15 +139,27 @@ pub fn draw_breakdown<B: Surface>(p: &mut Painter<B>, body: Rect, b: &Breakdown)
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;
-    let colors: Vec<_> = (0..b.categories.len()).map(|i| t.palette[i % t.palette.len()]).collect();
+    let colors: Vec<_> = (0..b.categories.len())
+        .map(|i| t.palette[i % t.palette.len()])
+        .collect();
 
     // Legend, in the same order as the segments left to right.
     let layout = legend_layout(&b.categories, body.w, s.label, &*p);
     for &(i, x, row) in &layout {
         let y = body.y + row as f64 * s.label * 1.6;
         p.rect(body.x + x, y + 1.0, s.label, s.label, colors[i]);
-        let name = super::ellipsize(&b.categories[i], body.w - s.label - 5.0, |x| p.text_width(x, s.label, false));
-        p.text(body.x + x + s.label + 5.0, y + s.label * 0.92, &name, s.label, false, t.text, Align::Left);
+        let name = super::ellipsize(&b.categories[i], body.w - s.label - 5.0, |x| {
+            p.text_width(x, s.label, false)
+        });
+        p.text(
+            body.x + x + s.label + 5.0,
+            y + s.label * 0.92,
+            &name,
+            s.label,
+            false,
+            t.text,
+            Align::Left,
+        );
     }
     let legend_h = layout.last().map_or(0, |l| l.2 + 1) as f64 * s.label * 1.6 + 8.0;
 
@@ -119,9 +169,25 @@ pub fn draw_breakdown<B: Surface>(p: &mut Painter<B>, body: Rect, b: &Breakdown)
     for (gi, g) in stats.iter().enumerate() {
         let y = body.y + legend_h + row * gi as f64;
         let label = super::ellipsize(&g.label, body.w * 0.7, |x| p.text_width(x, s.label, true));
-        p.text(body.x, y + s.label * 1.1, &label, s.label, true, t.text, Align::Left);
+        p.text(
+            body.x,
+            y + s.label * 1.1,
+            &label,
+            s.label,
+            true,
+            t.text,
+            Align::Left,
+        );
         if let Some(n) = g.n {
-            p.text(body.right(), y + s.label * 1.1, &format!("n = {}", fmt.fixed(n, 0)), s.small, false, t.muted, Align::Right);
+            p.text(
+                body.right(),
+                y + s.label * 1.1,
+                &format!("n = {}", fmt.fixed(n, 0)),
+                s.small,
+                false,
+                t.muted,
+                Align::Right,
+            );
         }
         let bar_y = y + s.label * 1.5;
         match b.mode {
@@ -136,7 +202,15 @@ pub fn draw_breakdown<B: Surface>(p: &mut Painter<B>, body: Rect, b: &Breakdown)
                     let text = fmt.pct(*share, 0);
                     if p.text_width(&text, s.small, true) + 6.0 <= w {
                         let ink = t.ink_on(colors[ci]);
-                        p.text(x + w / 2.0, bar_y + bar / 2.0 + s.small * 0.36, &text, s.small, true, ink, Align::Center);
+                        p.text(
+                            x + w / 2.0,
+                            bar_y + bar / 2.0 + s.small * 0.36,
+                            &text,
+                            s.small,
+                            true,
+                            ink,
+                            Align::Center,
+                        );
                     }
                     x += w;
                 }
@@ -148,7 +222,15 @@ pub fn draw_breakdown<B: Surface>(p: &mut Painter<B>, body: Rect, b: &Breakdown)
                     let room = p.text_width(&text, s.small, false) + 8.0;
                     let w = (body.w - room).max(10.0) * share / 100.0;
                     p.rect(body.x, by, w.max(1.0), bar, colors[ci]);
-                    p.text(body.x + w + 5.0, by + bar / 2.0 + s.small * 0.36, &text, s.small, false, t.text, Align::Left);
+                    p.text(
+                        body.x + w + 5.0,
+                        by + bar / 2.0 + s.small * 0.36,
+                        &text,
+                        s.small,
+                        false,
+                        t.text,
+                        Align::Left,
+                    );
                 }
             }
         }

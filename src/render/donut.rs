@@ -27,7 +27,7 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Op
     let t = p.theme.clone();
     let fmt = p.fmt;
     let (total, stats) = item_stats(items);
-    if !(total > 0.0) {
+    if total.is_nan() || total <= 0.0 {
         return;
     }
     let list_h = items.len() as f64 * s.label * 1.8;
@@ -35,7 +35,10 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Op
         let d = (body.w * 0.45).min(body.h);
         (d, body.x + d + 24.0, body.y + (d - list_h).max(0.0) / 2.0)
     } else {
-        let d = (body.w * 0.8).min(300.0).min(body.h - list_h - 12.0).max(60.0);
+        let d = (body.w * 0.8)
+            .min(300.0)
+            .min(body.h - list_h - 12.0)
+            .max(60.0);
         (d, body.x, body.y + d + 12.0)
     };
     let (cx, cy) = if side_by_side(body.w) {
@@ -55,13 +58,28 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Op
         let color = t.palette[i % t.palette.len()];
         p.sector(cx, cy, r0, r1, a - sweep, a, color);
         // A thin gap in the background colour between slices.
-        p.line(cx + r0 * a.cos(), cy - r0 * a.sin(), cx + r1 * a.cos(), cy - r1 * a.sin(), 2.0, bg);
+        p.line(
+            cx + r0 * a.cos(),
+            cy - r0 * a.sin(),
+            cx + r1 * a.cos(),
+            cy - r1 * a.sin(),
+            2.0,
+            bg,
+        );
         let mid = a - sweep / 2.0;
         let text = fmt.pct(item.share_pct, 0);
         let rm = (r0 + r1) / 2.0;
         if sweep * rm > p.text_width(&text, s.small, true) + 8.0 && r1 - r0 > s.small * 1.6 {
             let ink = t.ink_on(color);
-            p.text(cx + rm * mid.cos(), cy - rm * mid.sin() + s.small * 0.36, &text, s.small, true, ink, Align::Center);
+            p.text(
+                cx + rm * mid.cos(),
+                cy - rm * mid.sin() + s.small * 0.36,
+                &text,
+                s.small,
+                true,
+                ink,
+                Align::Center,
+            );
         }
         a -= sweep;
     }
@@ -70,7 +88,15 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Op
     let total_text = with_unit(&fmt.num(total, 2), unit);
     let size = (r0 * 0.45).clamp(12.0, 28.0);
     let size = size.min(size * (2.0 * r0 * 0.85) / p.text_width(&total_text, size, true).max(1.0));
-    p.text(cx, cy + size * 0.36, &total_text, size, true, t.text, Align::Center);
+    p.text(
+        cx,
+        cy + size * 0.36,
+        &total_text,
+        size,
+        true,
+        t.text,
+        Align::Center,
+    );
 
     // The list names every slice: swatch, name, value and share.
     let list_w = body.right() - list_x;
@@ -78,10 +104,32 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Op
         let y = list_y + s.label * 1.8 * i as f64;
         let color = t.palette[i % t.palette.len()];
         p.rect(list_x, y + 2.0, s.label, s.label, color);
-        let value = format!("{} · {}", with_unit(&fmt.num(item.value, 2), unit), fmt.pct(item.share_pct, 1));
+        let value = format!(
+            "{} · {}",
+            with_unit(&fmt.num(item.value, 2), unit),
+            fmt.pct(item.share_pct, 1)
+        );
         let vw = p.text_width(&value, s.label, true);
-        p.text(list_x + list_w, y + s.label * 0.95, &value, s.label, true, t.text, Align::Right);
-        let name = super::ellipsize(&item.label, list_w - vw - s.label - 14.0, |x| p.text_width(x, s.label, false));
-        p.text(list_x + s.label + 6.0, y + s.label * 0.95, &name, s.label, false, t.text, Align::Left);
+        p.text(
+            list_x + list_w,
+            y + s.label * 0.95,
+            &value,
+            s.label,
+            true,
+            t.text,
+            Align::Right,
+        );
+        let name = super::ellipsize(&item.label, list_w - vw - s.label - 14.0, |x| {
+            p.text_width(x, s.label, false)
+        });
+        p.text(
+            list_x + s.label + 6.0,
+            y + s.label * 0.95,
+            &name,
+            s.label,
+            false,
+            t.text,
+            Align::Left,
+        );
     }
 }

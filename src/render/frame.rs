@@ -122,19 +122,43 @@ impl FrameLayout {
         let mut y = self.pad;
         for line in &self.title {
             y += s.title * 1.25;
-            p.text(self.pad, y - s.title * 0.3, line, s.title, true, text, Align::Left);
+            p.text(
+                self.pad,
+                y - s.title * 0.3,
+                line,
+                s.title,
+                true,
+                text,
+                Align::Left,
+            );
         }
         if !self.subtitle.is_empty() {
             y += 4.0;
         }
         for line in &self.subtitle {
             y += s.subtitle * 1.35;
-            p.text(self.pad, y - s.subtitle * 0.35, line, s.subtitle, false, muted, Align::Left);
+            p.text(
+                self.pad,
+                y - s.subtitle * 0.35,
+                line,
+                s.subtitle,
+                false,
+                muted,
+                Align::Left,
+            );
         }
         let mut fy = h - self.footer_height + s.small * 0.6;
         for line in &self.footer {
             fy += s.small * 1.4;
-            p.text(self.pad, fy - s.small * 0.3, line, s.small, false, muted, Align::Left);
+            p.text(
+                self.pad,
+                fy - s.small * 0.3,
+                line,
+                s.small,
+                false,
+                muted,
+                Align::Left,
+            );
         }
         Rect {
             x: self.pad,

@@ -67,7 +67,15 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData, zones: O
             (i as f64 * 3.0 / (bands - 1) as f64).round() as usize
         };
         let color = p.theme.zones[shade.min(3)];
-        p.sector(cx, cy, inner, r, angle(edges[i]), angle(edges[i + 1]), color);
+        p.sector(
+            cx,
+            cy,
+            inner,
+            r,
+            angle(edges[i]),
+            angle(edges[i + 1]),
+            color,
+        );
     }
     let bg = p.theme.background;
     for &b in bounds {
@@ -94,7 +102,11 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData, zones: O
             0 => (cx, cy - r - 8.0, Align::Center),
             _ => {
                 let rr = r + 10.0;
-                let align = if tick < 0.0 { Align::Right } else { Align::Left };
+                let align = if tick < 0.0 {
+                    Align::Right
+                } else {
+                    Align::Left
+                };
                 (cx + rr * a.cos(), cy - rr * a.sin(), align)
             }
         };
@@ -117,7 +129,15 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData, zones: O
 
     // The score, large, and its margin of error (or why there is none).
     let score_y = cy + 14.0 + g.big * 0.78;
-    p.text(cx, score_y, &fmt.num(stats.nps, 1), g.big, true, text, Align::Center);
+    p.text(
+        cx,
+        score_y,
+        &fmt.num(stats.nps, 1),
+        g.big,
+        true,
+        text,
+        Align::Center,
+    );
     let words = fmt.words();
     let moe = match stats.moe95 {
         Some(m) => format!(
@@ -128,5 +148,13 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData, zones: O
         None => words.no_interval.to_string(),
     };
     let moe = super::ellipsize(&moe, body.w, |s| p.text_width(s, sizes.label, false));
-    p.text(cx, score_y + 10.0 + sizes.label * 1.2, &moe, sizes.label, false, muted, Align::Center);
+    p.text(
+        cx,
+        score_y + 10.0 + sizes.label * 1.2,
+        &moe,
+        sizes.label,
+        false,
+        muted,
+        Align::Center,
+    );
 }

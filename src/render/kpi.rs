@@ -22,7 +22,13 @@ pub fn body_height(width: f64, label: Option<&str>, m: &impl Measure) -> f64 {
 }
 
 /// Draws the figure, the label under it, then detail lines; returns nothing, fills top-down.
-fn draw_figure<B: Surface>(p: &mut Painter<B>, body: Rect, figure: &str, label: Option<&str>, details: &[(String, bool)]) {
+fn draw_figure<B: Surface>(
+    p: &mut Painter<B>,
+    body: Rect,
+    figure: &str,
+    label: Option<&str>,
+    details: &[(String, bool)],
+) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let mut big = big_size(body.w);
@@ -35,8 +41,16 @@ fn draw_figure<B: Surface>(p: &mut Painter<B>, body: Rect, figure: &str, label: 
     p.text(body.x, y, figure, big, true, t.accent, Align::Left);
     y += big * 0.1;
     if let Some(label) = label {
-        y = p.paragraph(body.x, y + s.subtitle * 1.35, body.w, label, s.subtitle, false, t.text, s.subtitle * 1.35)
-            - s.subtitle * 1.35;
+        y = p.paragraph(
+            body.x,
+            y + s.subtitle * 1.35,
+            body.w,
+            label,
+            s.subtitle,
+            false,
+            t.text,
+            s.subtitle * 1.35,
+        ) - s.subtitle * 1.35;
     }
     for (line, strong) in details {
         y += s.label * 1.5;
@@ -47,7 +61,9 @@ fn draw_figure<B: Surface>(p: &mut Painter<B>, body: Rect, figure: &str, label: 
 }
 
 pub fn draw_rate<B: Surface>(p: &mut Painter<B>, body: Rect, figure: &RateFigure) {
-    let Some(stats) = rate_stats(&figure.value) else { return };
+    let Some(stats) = rate_stats(&figure.value) else {
+        return;
+    };
     let fmt = p.fmt;
     let words = fmt.words();
     let mut details = Vec::new();

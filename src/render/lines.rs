@@ -10,7 +10,9 @@ use crate::stats::{nps_trend_stats, rate_stats};
 
 pub fn body_height(width: f64) -> f64 {
     let s = TypeScale::for_width(width);
-    (width * 0.42).clamp(170.0, 340.0) + s.label * 4.0
+    (width * 0.42).clamp(170.0, 340.0)
+        + s.label * 1.2
+        + s.small * 1.4 * footnote_lines(width) as f64
 }
 
 /// A value axis: its range and where the gridlines go.
@@ -34,7 +36,10 @@ impl Axis {
     /// Round gridlines covering `lo..=hi`, about five of them.
     pub fn nice(lo: f64, hi: f64) -> Axis {
         let (lo, hi) = if hi - lo < 1e-9 {
-            (lo - 1.0_f64.max(lo.abs() * 0.1), hi + 1.0_f64.max(hi.abs() * 0.1))
+            (
+                lo - 1.0_f64.max(lo.abs() * 0.1),
+                hi + 1.0_f64.max(hi.abs() * 0.1),
+            )
         } else {
             (lo, hi)
         };
@@ -69,7 +74,13 @@ struct Plotted {
 }
 
 /// Plots `series` in `area`; `value_text` formats point labels and ticks.
-fn plot<B: Surface>(p: &mut Painter<B>, area: Rect, axis: &Axis, series: &Series, value_text: &dyn Fn(&Fmt, f64) -> String) -> Plotted {
+fn plot<B: Surface>(
+    p: &mut Painter<B>,
+    area: Rect,
+    axis: &Axis,
+    series: &Series,
+    value_text: &dyn Fn(&Fmt, f64) -> String,
+) -> Plotted {
     let s = TypeScale::for_width(area.w);
     let t = p.theme.clone();
     let fmt = p.fmt;
@@ -87,13 +98,25 @@ fn plot<B: Surface>(p: &mut Painter<B>, area: Rect, axis: &Axis, series: &Series
         let y = axis.y(*v, top, bottom);
         let color = if *v == 0.0 { t.muted } else { t.grid };
         p.line(left, y, right, y, 1.0, color);
-        p.text(left - 6.0, y + s.small * 0.35, text, s.small, false, t.muted, Align::Right);
+        p.text(
+            left - 6.0,
+            y + s.small * 0.35,
+            text,
+            s.small,
+            false,
+            t.muted,
+            Align::Right,
+        );
     }
 
     let n = series.values.len();
     let slot = (right - left) / n as f64;
     let xs: Vec<f64> = (0..n).map(|i| left + slot * (i as f64 + 0.5)).collect();
-    let ys: Vec<f64> = series.values.iter().map(|v| axis.y(*v, top, bottom)).collect();
+    let ys: Vec<f64> = series
+        .values
+        .iter()
+        .map(|v| axis.y(*v, top, bottom))
+        .collect();
 
     // Interval band, drawn as one polygon per run of points that have an interval.
     let mut run: Vec<(f64, f64, f64)> = Vec::new();
@@ -128,18 +151,34 @@ fn plot<B: Surface>(p: &mut Painter<B>, area: Rect, axis: &Axis, series: &Series
     for (i, &(x, y)) in points.iter().enumerate() {
         if label_all || i + 1 == n {
             let text = value_text(&fmt, series.values[i]);
-            let align = if !label_all && i + 1 == n { Align::Right } else { Align::Center };
+            let align = if !label_all && i + 1 == n {
+                Align::Right
+            } else {
+                Align::Center
+            };
             let x = if align == Align::Right { x + dot } else { x };
             p.text(x, y - 9.0, &text, s.label, true, t.text, align);
         }
         if let Some(Some(note)) = series.annotations.get(i) {
             let note = super::ellipsize(note, slot.max(60.0), |x| p.text_width(x, s.small, false));
-            p.text(x, y + s.small * 1.6, &note, s.small, false, t.muted, Align::Center);
+            p.text(
+                x,
+                y + s.small * 1.6,
+                &note,
+                s.small,
+                false,
+                t.muted,
+                Align::Center,
+            );
         }
     }
 
     // Period labels, thinned so they never overlap; first and last always shown.
-    let widths: Vec<f64> = series.labels.iter().map(|l| p.text_width(l, s.small, false)).collect();
+    let widths: Vec<f64> = series
+        .labels
+        .iter()
+        .map(|l| p.text_width(l, s.small, false))
+        .collect();
     let widest = widths.iter().cloned().fold(0.0, f64::max) + 10.0;
     let every = ((widest / slot).ceil() as usize).max(1);
     let label_y = bottom + s.small * 1.5;
@@ -154,15 +193,32 @@ fn plot<B: Surface>(p: &mut Painter<B>, area: Rect, axis: &Axis, series: &Series
         let text = super::ellipsize(&series.labels[i], widest.min(slot * every as f64), |x| {
             p.text_width(x, s.small, false)
         });
-        p.text(xs[i], label_y, &text, s.small, false, t.muted, Align::Center);
+        p.text(
+            xs[i],
+            label_y,
+            &text,
+            s.small,
+            false,
+            t.muted,
+            Align::Center,
+        );
     }
     Plotted { points }
+}
+
+/// Lines kept for the footnote under a plot: narrow charts wrap it onto more.
+fn footnote_lines(width: f64) -> usize {
+    if width < 520.0 {
+        3
+    } else {
+        2
+    }
 }
 
 /// Where the footnote lines under a plot go.
 fn footnote_area(body: Rect) -> (Rect, f64) {
     let s = TypeScale::for_width(body.w);
-    let foot = s.label * 2.6;
+    let foot = s.label * 1.2 + s.small * 1.4 * footnote_lines(body.w) as f64;
     (
         Rect {
             h: (body.h - foot).max(40.0),
@@ -173,7 +229,9 @@ fn footnote_area(body: Rect) -> (Rect, f64) {
 }
 
 pub fn draw_nps_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[NpsPoint]) {
-    let Some(stats) = nps_trend_stats(points) else { return };
+    let Some(stats) = nps_trend_stats(points) else {
+        return;
+    };
     let s = TypeScale::for_width(body.w);
     let (area, foot_y) = footnote_area(body);
     let series = Series {
@@ -197,20 +255,33 @@ pub fn draw_nps_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[NpsP
         let (x1, y1) = plotted.points[i + 1];
         let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         let text = fmt.signed(change.change, 0);
+        // Above the line at the segment's middle: annotations hang below the points.
+        let y = my - 10.0;
         if change.significant == Some(true) {
-            p.circle(mx, my + 14.0, 3.0, t.text);
-            p.text(mx + 6.0, my + 18.0, &text, s.small, true, t.text, Align::Left);
+            let w = p.text_width(&text, s.small, true);
+            p.circle(mx - w / 2.0 - 4.0, y - s.small * 0.35, 3.0, t.text);
+            p.text(mx + 4.0, y, &text, s.small, true, t.text, Align::Center);
         } else if x1 - x0 > p.text_width(&text, s.small, false) + 12.0 {
-            p.text(mx, my + 18.0, &text, s.small, false, t.muted, Align::Center);
+            p.text(mx, y, &text, s.small, false, t.muted, Align::Center);
         }
     }
     // The footnote says in words whether the latest change is more than noise.
     let foot = match stats.changes.last() {
-        None => format!("{} · {}", words.score, if stats.points[0].stats.ci95.is_some() { words.interval95 } else { words.no_interval }),
+        None => format!(
+            "{} · {}",
+            words.score,
+            if stats.points[0].stats.ci95.is_some() {
+                words.interval95
+            } else {
+                words.no_interval
+            }
+        ),
         Some(c) => {
             let verdict = match (c.significant, c.z) {
                 (Some(true), Some(z)) => format!("{} (z = {})", words.significant, fmt.num(z, 1)),
-                (Some(false), Some(z)) => format!("{} (z = {})", words.not_significant, fmt.num(z, 1)),
+                (Some(false), Some(z)) => {
+                    format!("{} (z = {})", words.not_significant, fmt.num(z, 1))
+                }
                 _ => words.no_test.to_string(),
             };
             let band = if stats.points.iter().any(|x| x.stats.ci95.is_some()) {
@@ -228,8 +299,36 @@ pub fn draw_nps_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[NpsP
             )
         }
     };
-    let foot = super::ellipsize(&foot, body.w, |x| p.text_width(x, s.small, false));
-    p.paragraph(body.x, foot_y, body.w, &foot, s.small, false, t.muted, s.small * 1.4);
+    footnote(p, body, foot_y, &foot);
+    p.paragraph(
+        body.x,
+        foot_y,
+        body.w,
+        &foot,
+        s.small,
+        false,
+        t.muted,
+        s.small * 1.4,
+    );
+}
+
+/// Draws the footnote wrapped into the lines kept for it.
+fn footnote<B: Surface>(p: &mut Painter<B>, body: Rect, y: f64, text: &str) {
+    let s = TypeScale::for_width(body.w);
+    let muted = p.theme.muted;
+    let mut lines = p.wrap(text, body.w, s.small, false);
+    lines.truncate(footnote_lines(body.w));
+    for (i, line) in lines.iter().enumerate() {
+        p.text(
+            body.x,
+            y + i as f64 * s.small * 1.4,
+            line,
+            s.small,
+            false,
+            muted,
+            Align::Left,
+        );
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -245,7 +344,6 @@ pub fn draw_rate_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[Rat
     if stats.len() != points.len() {
         return;
     }
-    let s = TypeScale::for_width(body.w);
     let (area, foot_y) = footnote_area(body);
     let top = stats
         .iter()
@@ -267,13 +365,15 @@ pub fn draw_rate_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[Rat
     } else {
         words.no_interval.to_string()
     };
-    let muted = p.theme.muted;
-    p.text(body.x, foot_y, &foot, s.small, false, muted, Align::Left);
+    footnote(p, body, foot_y, &foot);
 }
 
 pub fn draw_line<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Option<&str>) {
     let lo = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
-    let hi = items.iter().map(|i| i.value).fold(f64::NEG_INFINITY, f64::max);
+    let hi = items
+        .iter()
+        .map(|i| i.value)
+        .fold(f64::NEG_INFINITY, f64::max);
     // Start at zero when all values share a sign, so slopes are not exaggerated.
     let axis = Axis::nice(lo.min(0.0), hi.max(0.0));
     let series = Series {
@@ -283,7 +383,9 @@ pub fn draw_line<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], uni
         annotations: vec![],
     };
     let unit = unit.unwrap_or("").to_string();
-    plot(p, body, &axis, &series, &|f, v| with_unit(&f.num(v, 2), &unit));
+    plot(p, body, &axis, &series, &|f, v| {
+        with_unit(&f.num(v, 2), &unit)
+    });
 }
 
 /// "24%" but "480 kinds": a unit other than % takes a space.

@@ -23,7 +23,9 @@ use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MIN_SIZE};
 use crate::spec::{Chart, EmploymentData, NpsView, Spec, SpecError};
 use crate::theme::Theme;
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::{BackendColor, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle};
+use plotters_backend::{
+    BackendColor, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle,
+};
 
 /// Font families asked for in SVG and on canvas; layout is measured with the first.
 pub const FONT_FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
@@ -52,14 +54,23 @@ pub trait Surface: DrawingBackend + Measure {
         let points = sector_outline(center, r0, r1, a0, a1, 0.25);
         let style = color;
         self.fill_polygon(
-            points.into_iter().map(|(x, y)| (x.round() as i32, y.round() as i32)),
+            points
+                .into_iter()
+                .map(|(x, y)| (x.round() as i32, y.round() as i32)),
             &style,
         )
     }
 }
 
 /// Outline of a ring sector as points, with chords within `tolerance` device pixels of the arc.
-pub fn sector_outline(center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, tolerance: f64) -> Vec<(f64, f64)> {
+pub fn sector_outline(
+    center: (f64, f64),
+    r0: f64,
+    r1: f64,
+    a0: f64,
+    a1: f64,
+    tolerance: f64,
+) -> Vec<(f64, f64)> {
     let (cx, cy) = center;
     let sweep = a1 - a0;
     // Chord error r·(1 − cos(θ/2)) ≤ tolerance.
@@ -241,15 +252,42 @@ pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<(), 
 }
 
 /// Draws a one-line error state in place of a chart: the widget shows what went wrong.
-pub fn draw_error<B: Surface>(message: &str, backend: &mut B, scale: f64, theme: crate::spec::ThemeName) -> Result<(), String> {
-    let mut p = Painter::new(backend, scale, Theme::new(theme), Fmt::new(crate::spec::Locale::EnUs));
+pub fn draw_error<B: Surface>(
+    message: &str,
+    backend: &mut B,
+    scale: f64,
+    theme: crate::spec::ThemeName,
+) -> Result<(), String> {
+    let mut p = Painter::new(
+        backend,
+        scale,
+        Theme::new(theme),
+        Fmt::new(crate::spec::Locale::EnUs),
+    );
     let (w, h) = (p.width, p.height);
     let bg = p.theme.background;
     p.rect(0.0, 0.0, w, h, bg);
     let pad = frame::padding(w);
     let ink = p.theme.detractors;
     let text = p.theme.text;
-    p.text(pad, pad + 16.0, "Chart not drawn", 16.0, true, ink, Align::Left);
-    p.paragraph(pad, pad + 40.0, w - 2.0 * pad, message, 13.0, false, text, 18.0);
+    p.text(
+        pad,
+        pad + 16.0,
+        "Chart not drawn",
+        16.0,
+        true,
+        ink,
+        Align::Left,
+    );
+    p.paragraph(
+        pad,
+        pad + 40.0,
+        w - 2.0 * pad,
+        message,
+        13.0,
+        false,
+        text,
+        18.0,
+    );
     p.finish()
 }

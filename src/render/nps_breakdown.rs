@@ -19,7 +19,11 @@ pub fn body_height(width: f64) -> f64 {
 
 pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
     let Some(stats) = nps_stats(data) else { return };
-    let (Some(pp), Some(np), Some(dp)) = (stats.promoters_pct, stats.passives_pct, stats.detractors_pct) else {
+    let (Some(pp), Some(np), Some(dp)) = (
+        stats.promoters_pct,
+        stats.passives_pct,
+        stats.detractors_pct,
+    ) else {
         return;
     };
     let s = TypeScale::for_width(body.w);
@@ -78,18 +82,44 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
         let share_w = p.text_width(&share, s.label, true);
         if share_w + 8.0 <= seg_w {
             let baseline = bar_y + bar_h / 2.0 + s.label * 0.36;
-            p.text(x + seg_w / 2.0, baseline, &share, s.label, true, ink, Align::Center);
+            p.text(
+                x + seg_w / 2.0,
+                baseline,
+                &share,
+                s.label,
+                true,
+                ink,
+                Align::Center,
+            );
         } else {
-            let sx = (x + seg_w / 2.0 - share_w / 2.0).max(below_end + 6.0).max(body.x);
+            let sx = (x + seg_w / 2.0 - share_w / 2.0)
+                .max(below_end + 6.0)
+                .max(body.x);
             below_end = sx + share_w;
-            p.text(sx, bar_y + bar_h + s.label * 1.3, &share, s.label, true, t.text, Align::Left);
+            p.text(
+                sx,
+                bar_y + bar_h + s.label * 1.3,
+                &share,
+                s.label,
+                true,
+                t.text,
+                Align::Left,
+            );
         }
     }
 
     // The score beside the bar, with its margin of error or why there is none.
     let nps_y = bar_y + bar_h + s.label * 1.6 + s.subtitle * 1.2;
     let nps_text = format!("NPS {}", fmt.num(stats.nps, 1));
-    p.text(body.right(), nps_y, &nps_text, s.subtitle, true, t.text, Align::Right);
+    p.text(
+        body.right(),
+        nps_y,
+        &nps_text,
+        s.subtitle,
+        true,
+        t.text,
+        Align::Right,
+    );
     let detail = match (stats.moe95, stats.ci95) {
         (Some(m), Some([lo, hi])) => format!(
             "± {} · {} {}",
@@ -100,5 +130,13 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
         _ => words.no_interval.to_string(),
     };
     let detail = super::ellipsize(&detail, body.w, |x| p.text_width(x, s.small, false));
-    p.text(body.right(), nps_y + s.label * 1.5, &detail, s.small, false, t.muted, Align::Right);
+    p.text(
+        body.right(),
+        nps_y + s.label * 1.5,
+        &detail,
+        s.small,
+        false,
+        t.muted,
+        Align::Right,
+    );
 }

@@ -9,7 +9,7 @@ use crate::stats::nps_stats;
 
 /// Room under the columns: answer labels, group brackets and their names, the NPS line.
 fn reserve_below(s: &TypeScale) -> f64 {
-    s.label * 3.9 + s.small * 1.3 + 6.0
+    s.label * 3.9 + s.small * 2.6 + 6.0
 }
 
 pub fn body_height(width: f64) -> f64 {
@@ -18,14 +18,19 @@ pub fn body_height(width: f64) -> f64 {
 }
 
 pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
-    let NpsData::Scores { scores } = data else { return };
+    let NpsData::Scores { scores } = data else {
+        return;
+    };
     let Some(stats) = nps_stats(data) else { return };
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;
     let words = fmt.words();
     let n: u64 = scores.iter().sum();
-    let shares: Vec<f64> = scores.iter().map(|&c| 100.0 * c as f64 / n as f64).collect();
+    let shares: Vec<f64> = scores
+        .iter()
+        .map(|&c| 100.0 * c as f64 / n as f64)
+        .collect();
     let max_share = shares.iter().cloned().fold(0.0, f64::max).max(1.0);
 
     // Vertical budget: share labels on top, columns, answer labels, group brackets, NPS line.
@@ -44,12 +49,40 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
         let x = body.x + slot * i as f64 + (slot - col_w) / 2.0;
         p.rect(x, plot_bottom - h, col_w, h, color);
         if hatched {
-            p.hatch(x, plot_bottom - h, col_w, h, 7.0, 1.2, t.ink_on(color).with_alpha(0.5));
+            p.hatch(
+                x,
+                plot_bottom - h,
+                col_w,
+                h,
+                7.0,
+                1.2,
+                t.ink_on(color).with_alpha(0.5),
+            );
         }
         let label = fmt.pct(share, 0);
-        let size = if p.text_width(&label, s.small, false) > slot { s.small * 0.85 } else { s.small };
-        p.text(x + col_w / 2.0, plot_bottom - h - 4.0, &label, size, false, t.text, Align::Center);
-        p.text(x + col_w / 2.0, plot_bottom + s.label * 1.3, &i.to_string(), s.label, true, t.text, Align::Center);
+        let size = if p.text_width(&label, s.small, false) > slot {
+            s.small * 0.85
+        } else {
+            s.small
+        };
+        p.text(
+            x + col_w / 2.0,
+            plot_bottom - h - 4.0,
+            &label,
+            size,
+            false,
+            t.text,
+            Align::Center,
+        );
+        p.text(
+            x + col_w / 2.0,
+            plot_bottom + s.label * 1.3,
+            &i.to_string(),
+            s.label,
+            true,
+            t.text,
+            Align::Center,
+        );
     }
     p.line(body.x, plot_bottom, body.right(), plot_bottom, 1.0, t.muted);
 
@@ -65,13 +98,45 @@ pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
         p.line(x0, bracket_y, x1, bracket_y, 1.0, t.muted);
         p.line(x0, bracket_y - 4.0, x0, bracket_y, 1.0, t.muted);
         p.line(x1, bracket_y - 4.0, x1, bracket_y, 1.0, t.muted);
-        let text = format!("{name} {}", fmt.pct(pct.unwrap_or(0.0), 0));
-        let text = super::ellipsize(&text, x1 - x0 + 6.0, |x| p.text_width(x, s.small, false));
-        p.text((x0 + x1) / 2.0, bracket_y + s.small * 1.3, &text, s.small, false, t.text, Align::Center);
+        // Name, then share on a second line, so narrow brackets still fit both.
+        let name = super::ellipsize(name, x1 - x0 + 6.0, |x| p.text_width(x, s.small, false));
+        let share = fmt.pct(pct.unwrap_or(0.0), 0);
+        let mid = (x0 + x1) / 2.0;
+        p.text(
+            mid,
+            bracket_y + s.small * 1.3,
+            &name,
+            s.small,
+            false,
+            t.text,
+            Align::Center,
+        );
+        p.text(
+            mid,
+            bracket_y + s.small * 2.6,
+            &share,
+            s.small,
+            true,
+            t.text,
+            Align::Center,
+        );
     }
     let nps_line = match stats.moe95 {
-        Some(m) => format!("NPS {} ± {} (95%, n = {})", fmt.num(stats.nps, 1), fmt.num(m, 1), fmt.fixed(n as f64, 0)),
+        Some(m) => format!(
+            "NPS {} ± {} (95%, n = {})",
+            fmt.num(stats.nps, 1),
+            fmt.num(m, 1),
+            fmt.fixed(n as f64, 0)
+        ),
         None => format!("NPS {}", fmt.num(stats.nps, 1)),
     };
-    p.text(body.x, bracket_y + s.small * 1.3 + s.label * 1.9, &nps_line, s.label, true, t.text, Align::Left);
+    p.text(
+        body.x,
+        bracket_y + s.small * 2.6 + s.label * 1.9,
+        &nps_line,
+        s.label,
+        true,
+        t.text,
+        Align::Left,
+    );
 }

@@ -100,7 +100,17 @@ impl<'a, B: Surface> Painter<'a, B> {
     }
 
     /// Draws one line of text with its baseline at `y`.
-    pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, bold: bool, color: Rgba, align: Align) {
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        x: f64,
+        y: f64,
+        text: &str,
+        size: f64,
+        bold: bool,
+        color: Rgba,
+        align: Align,
+    ) {
         if self.error.is_some() || text.is_empty() {
             return;
         }
@@ -123,7 +133,17 @@ impl<'a, B: Surface> Painter<'a, B> {
 
     /// Draws wrapped text from baseline `y`; returns the baseline after the last line.
     #[allow(clippy::too_many_arguments)]
-    pub fn paragraph(&mut self, x: f64, y: f64, max_width: f64, text: &str, size: f64, bold: bool, color: Rgba, line_height: f64) -> f64 {
+    pub fn paragraph(
+        &mut self,
+        x: f64,
+        y: f64,
+        max_width: f64,
+        text: &str,
+        size: f64,
+        bold: bool,
+        color: Rgba,
+        line_height: f64,
+    ) -> f64 {
         let mut y = y;
         for line in self.wrap(text, max_width, size, bold) {
             self.text(x, y, &line, size, bold, color, Align::Left);
@@ -194,9 +214,14 @@ impl<'a, B: Surface> Painter<'a, B> {
             return;
         }
         let s = self.scale;
-        let r = self
-            .backend
-            .fill_sector((cx * s, cy * s), r0 * s, r1 * s, a0, a1, backend_color(color));
+        let r = self.backend.fill_sector(
+            (cx * s, cy * s),
+            r0 * s,
+            r1 * s,
+            a0,
+            a1,
+            backend_color(color),
+        );
         self.keep(r);
     }
 
@@ -210,7 +235,11 @@ impl<'a, B: Surface> Painter<'a, B> {
         let mut c = -h;
         while c < w {
             let (sx, sy) = if c >= 0.0 { (c, h) } else { (0.0, h + c) };
-            let (ex, ey) = if c + h <= w { (c + h, 0.0) } else { (w, h - (w - c)) };
+            let (ex, ey) = if c + h <= w {
+                (c + h, 0.0)
+            } else {
+                (w, h - (w - c))
+            };
             if ex > sx {
                 self.line(x + sx, y + sy, x + ex, y + ey, width, color);
             }

@@ -31,7 +31,11 @@ pub fn parse_spec(json: &str) -> Result<Spec, SpecError> {
 pub fn spec_from_value(value: &Value) -> Result<Spec, SpecError> {
     let mut root = Obj::new(value, "")?;
     let kind = root.req_str("type")?;
-    let view = root.opt("view").map(|v| (v, root.path("view")));
+    // Only kinds with views know the field; for the others it is an unknown field.
+    let view = match kind.as_str() {
+        "nps" | "employment" => root.opt("view").map(|v| (v, root.path("view"))),
+        _ => None,
+    };
     let chart = match kind.as_str() {
         "nps" => {
             let view = match view {
@@ -51,7 +55,6 @@ pub fn spec_from_value(value: &Value) -> Result<Spec, SpecError> {
             Chart::Nps { view, data, zones }
         }
         "nps-trend" => {
-            no_view(view, "nps-trend")?;
             let items = array(root.req("data")?, "data", 1, MAX_POINTS)?;
             let mut points = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -81,7 +84,6 @@ pub fn spec_from_value(value: &Value) -> Result<Spec, SpecError> {
             Chart::Employment { view, data }
         }
         "bar" | "line" | "donut" => {
-            no_view(view, &kind)?;
             let max = match kind.as_str() {
                 "bar" => MAX_BARS,
                 "donut" => MAX_SLICES,
@@ -96,7 +98,6 @@ pub fn spec_from_value(value: &Value) -> Result<Spec, SpecError> {
             }
         }
         "kpi" => {
-            no_view(view, "kpi")?;
             let mut obj = Obj::new(root.req("data")?, "data")?;
             let value = finite(obj.req("value")?, "data.value", MAX_VALUE)?;
             let data = KpiData {
@@ -141,16 +142,6 @@ pub fn spec_from_value(value: &Value) -> Result<Spec, SpecError> {
     };
     root.finish()?;
     Ok(spec)
-}
-
-fn no_view(view: Option<(&Value, String)>, kind: &str) -> Result<(), SpecError> {
-    match view {
-        None => Ok(()),
-        Some((_, path)) => Err(SpecError::at(
-            &path,
-            format!("type {kind} has no views; remove this field"),
-        )),
-    }
 }
 
 fn check_nps_view(view: NpsView, data: &NpsData) -> Result<(), SpecError> {
@@ -233,10 +224,7 @@ fn nps_data(obj: &mut Obj) -> Result<NpsData, SpecError> {
         if !(-100.0..=100.0).contains(&v) {
             return Err(SpecError::at(
                 &path,
-                format!(
-                    "NPS runs from -100 to +100, got {}",
-                    show(obj.req("nps")?)
-                ),
+                format!("NPS runs from -100 to +100, got {}", show(obj.req("nps")?)),
             ));
         }
         NpsData::Published { nps: v }
@@ -265,7 +253,10 @@ fn sum_counts(counts: &[u64], path: &str) -> Result<u64, SpecError> {
     Ok(total)
 }
 
-fn employment_data(value: &Value, view: Option<EmploymentView>) -> Result<EmploymentData, SpecError> {
+fn employment_data(
+    value: &Value,
+    view: Option<EmploymentView>,
+) -> Result<EmploymentData, SpecError> {
     let shape = match value {
         Value::Array(_) => EmploymentView::Trend,
         Value::Object(m) if m.contains_key("categories") || m.contains_key("groups") => {
@@ -327,7 +318,10 @@ fn rate_value(obj: &mut Obj) -> Result<RateValue, SpecError> {
         let k = count(obj.req("employed")?, &obj.path("employed"))?;
         let n = count(obj.req("total")?, &obj.path("total"))?;
         if n == 0 {
-            return Err(SpecError::at(&obj.path("total"), "no respondents: total is 0"));
+            return Err(SpecError::at(
+                &obj.path("total"),
+                "no respondents: total is 0",
+            ));
         }
         if k > n {
             return Err(SpecError::at(
@@ -335,7 +329,10 @@ fn rate_value(obj: &mut Obj) -> Result<RateValue, SpecError> {
                 format!("{k} employed is more than the total of {n}"),
             ));
         }
-        Ok(RateValue::Counts { employed: k, total: n })
+        Ok(RateValue::Counts {
+            employed: k,
+            total: n,
+        })
     } else if obj.has("rate") {
         Ok(RateValue::Published {
             rate: percent(obj.req("rate")?, &obj.path("rate"))?,
@@ -377,8 +374,8 @@ fn breakdown(value: &Value) -> Result<Breakdown, SpecError> {
         let mut g = Obj::new(item, &path)?;
         let label = g.req_label("label")?;
         let vpath = g.path("values");
-        let vals = array(g.req("values")?, &vpath, categories.len(), categories.len())
-            .map_err(|e| {
+        let vals =
+            array(g.req("values")?, &vpath, categories.len(), categories.len()).map_err(|e| {
                 if e.message.starts_with("expected") {
                     SpecError::at(
                         &vpath,
@@ -458,7 +455,10 @@ fn zones(value: &Value, path: &str) -> Result<Vec<f64>, SpecError> {
         if z <= -100.0 || z >= 100.0 {
             return Err(SpecError::at(
                 &p,
-                format!("a zone boundary lies between -100 and +100, got {}", show(v)),
+                format!(
+                    "a zone boundary lies between -100 and +100, got {}",
+                    show(v)
+                ),
             ));
         }
         if out.last().is_some_and(|&last| z <= last) {
@@ -562,15 +562,27 @@ fn choice<'v>(value: &Value, path: &str, options: &[&'v str]) -> Result<&'v str,
     }
     Err(SpecError::at(
         path,
-        format!("expected one of {}, got {}", options.join(", "), show(value)),
+        format!(
+            "expected one of {}, got {}",
+            options.join(", "),
+            show(value)
+        ),
     ))
 }
 
-fn array<'v>(value: &'v Value, path: &str, min: usize, max: usize) -> Result<&'v Vec<Value>, SpecError> {
+fn array<'v>(
+    value: &'v Value,
+    path: &str,
+    min: usize,
+    max: usize,
+) -> Result<&'v Vec<Value>, SpecError> {
     let list = match value {
         Value::Array(list) => list,
         other => {
-            return Err(SpecError::at(path, format!("expected a list, got {}", show(other))))
+            return Err(SpecError::at(
+                path,
+                format!("expected a list, got {}", show(other)),
+            ))
         }
     };
     if list.len() < min || list.len() > max {
@@ -591,7 +603,10 @@ fn array<'v>(value: &'v Value, path: &str, min: usize, max: usize) -> Result<&'v
 fn number(value: &Value, path: &str, what: &str) -> Result<f64, SpecError> {
     match value.as_f64() {
         Some(v) if v.is_finite() => Ok(v),
-        _ => Err(SpecError::at(path, format!("expected {what}, got {}", show(value)))),
+        _ => Err(SpecError::at(
+            path,
+            format!("expected {what}, got {}", show(value)),
+        )),
     }
 }
 
@@ -600,7 +615,11 @@ fn finite(value: &Value, path: &str, max_abs: f64) -> Result<f64, SpecError> {
     if v.abs() > max_abs {
         return Err(SpecError::at(
             path,
-            format!("{} is too large; the limit is ±{}", show(value), trim_float(max_abs)),
+            format!(
+                "{} is too large; the limit is ±{}",
+                show(value),
+                trim_float(max_abs)
+            ),
         ));
     }
     Ok(v)
@@ -617,7 +636,11 @@ fn non_negative(value: &Value, path: &str, max: f64) -> Result<f64, SpecError> {
     if v > max {
         return Err(SpecError::at(
             path,
-            format!("{} is too large; the limit is {}", show(value), trim_float(max)),
+            format!(
+                "{} is too large; the limit is {}",
+                show(value),
+                trim_float(max)
+            ),
         ));
     }
     Ok(v)
@@ -628,7 +651,10 @@ fn count(value: &Value, path: &str) -> Result<u64, SpecError> {
     if v.fract() != 0.0 {
         return Err(SpecError::at(
             path,
-            format!("expected a whole number of respondents, got {}", show(value)),
+            format!(
+                "expected a whole number of respondents, got {}",
+                show(value)
+            ),
         ));
     }
     Ok(v as u64)
@@ -658,7 +684,10 @@ fn text(value: &Value, path: &str, max: usize) -> Result<String, SpecError> {
     let s = match value {
         Value::String(s) => s,
         other => {
-            return Err(SpecError::at(path, format!("expected text, got {}", show(other))))
+            return Err(SpecError::at(
+                path,
+                format!("expected text, got {}", show(other)),
+            ))
         }
     };
     let chars = s.chars().count();
