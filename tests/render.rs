@@ -164,7 +164,15 @@ fn distribution_labels_all_eleven_answers_and_the_groups() {
             "answer {answer} missing"
         );
     }
-    assert!(t.iter().any(|x| x.starts_with("Detractors ")));
+    // Each group's name and share under its bracket.
+    let at = |word: &str| {
+        t.iter()
+            .position(|x| x == word)
+            .unwrap_or_else(|| panic!("{word} missing"))
+    };
+    assert_eq!(t[at("Detractors") + 1], "17%");
+    assert_eq!(t[at("Passives") + 1], "32%");
+    assert_eq!(t[at("Promoters") + 1], "51%");
     assert!(
         t.iter()
             .any(|x| x.starts_with("NPS 33.6 ± 5.6 (95%, n = 700)")),
