@@ -11,10 +11,14 @@ pub mod schema;
 pub mod spec;
 pub mod stats;
 pub mod summary;
+#[cfg(feature = "svg")]
+pub mod svg;
 pub mod theme;
 
 #[cfg(feature = "native")]
 pub mod native;
+#[cfg(feature = "web")]
+pub mod web;
 
 pub use spec::{parse_spec, Spec, SpecError};
 

@@ -3,13 +3,11 @@
 
 mod fonts;
 mod raster;
-mod svg;
 
 pub use raster::RasterBackend;
 
 use crate::render::{self, Size};
 use crate::{Error, Spec};
-use plotters_svg::SVGBackend;
 
 /// Measures with the bundled font, for layout before any backend exists.
 pub struct BundledFont;
@@ -33,38 +31,9 @@ pub fn output_size(
     Ok(Size::new(width, height, scale)?)
 }
 
-/// The chart as an SVG document, with its summary as the accessible name.
+/// The chart as an SVG document, measured with the bundled font.
 pub fn render_svg(spec: &Spec, size: Size) -> Result<String, Error> {
-    let mut out = String::new();
-    {
-        let (w, h) = (size.width.round() as u32, size.height.round() as u32);
-        let mut backend = SVGBackend::with_string(&mut out, (w, h));
-        render::draw(spec, &mut backend, 1.0).map_err(Error::Render)?;
-    }
-    Ok(label_svg(&out, &crate::summary::summary(spec)))
-}
-
-/// Marks the SVG as one image and gives it a `<title>` screen readers announce.
-fn label_svg(svg: &str, summary: &str) -> String {
-    let Some(open_end) = svg
-        .find("<svg")
-        .and_then(|i| svg[i..].find('>').map(|j| i + j))
-    else {
-        return svg.to_string();
-    };
-    let escaped = escape_xml(summary);
-    format!(
-        "{} role=\"img\" aria-labelledby=\"statchart-title\"><title id=\"statchart-title\">{escaped}</title>{}",
-        &svg[..open_end],
-        &svg[open_end + 1..]
-    )
-}
-
-fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    crate::svg::render_svg(spec, size, &BundledFont)
 }
 
 /// The chart as PNG bytes at `size.scale` device pixels per CSS pixel.

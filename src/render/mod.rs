@@ -10,12 +10,14 @@ mod frame;
 mod gauge;
 mod kpi;
 mod lines;
+mod measured;
 mod nps_breakdown;
 mod nps_distribution;
 mod painter;
 
 pub use frame::Rect;
 pub use lines::with_unit;
+pub use measured::Measured;
 pub use painter::{backend_color, ellipsize, wrap_text, Align, Painter};
 
 use crate::locale::Fmt;
@@ -34,6 +36,12 @@ pub const FONT_FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 pub trait Measure {
     /// Advance width in CSS pixels of `text` set at `size` CSS pixels.
     fn text_width(&self, text: &str, size: f64, bold: bool) -> f64;
+}
+
+impl<M: Measure + ?Sized> Measure for &M {
+    fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        (**self).text_width(text, size, bold)
+    }
 }
 
 /// A plotters backend statchart can draw on.

@@ -1,0 +1,294 @@
+//! The browser facade: a `Chart` class for JavaScript that owns a canvas and
+//! hands the core a [`CanvasBackend`]. Thin on purpose: parsing, statistics and
+//! drawing all live in the core.
+
+mod canvas;
+
+pub use canvas::{CanvasBackend, CanvasMeasure};
+
+use crate::render::{self, Size};
+use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MIN_SIZE};
+use crate::spec::ThemeName;
+use crate::{parse_spec, Spec, SpecError};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+#[wasm_bindgen(typescript_custom_section)]
+const SPEC_TYPES: &str = include_str!("../../types/spec.d.ts");
+
+#[cfg(feature = "panic-hook")]
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// A chart drawn on one canvas.
+#[wasm_bindgen]
+pub struct Chart {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    /// The last spec drawn without error.
+    spec: Option<Spec>,
+    /// A fixed CSS height; otherwise the chart takes the height it needs.
+    height: Option<f64>,
+    /// A fixed pixel ratio; otherwise the window's devicePixelRatio.
+    pixel_ratio: Option<f64>,
+    /// Theme that overrides the spec's (the demo's light/dark switch).
+    theme: Option<ThemeName>,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// Draws `spec` (an object or JSON text) on `target` (a canvas or a CSS selector).
+    /// Options: `height` (CSS pixels), `pixelRatio`, `theme` ("light" | "dark").
+    /// Throws an `Error` naming the bad field, after drawing the error in the canvas.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement | string")] target: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ChartOptions")] options: Option<js_sys::Object>,
+    ) -> Result<Chart, JsError> {
+        let canvas = find_canvas(&target)?;
+        let ctx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        // A canvas without a CSS width would grow with its own backing store on every resize.
+        let style = canvas.style();
+        if style.get_property_value("width").unwrap_or_default().is_empty() {
+            let _ = style.set_property("width", "100%");
+        }
+        let _ = style.set_property("display", "block");
+        let mut chart = Chart {
+            canvas,
+            ctx,
+            spec: None,
+            height: None,
+            pixel_ratio: None,
+            theme: None,
+        };
+        if let Some(options) = options {
+            chart.set_options(&options)?;
+        }
+        chart.update(spec)?;
+        Ok(chart)
+    }
+
+    /// Replaces the spec and redraws. A bad spec throws and shows the error in the canvas;
+    /// the chart stays usable and the next good spec draws normally.
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
+    ) -> Result<(), JsError> {
+        match read_spec(&spec) {
+            Ok(spec) => {
+                self.spec = Some(spec);
+                self.resize()
+            }
+            Err(e) => {
+                self.paint_error(&e.to_string());
+                Err(JsError::new(&e.to_string()))
+            }
+        }
+    }
+
+    /// Redraws at the canvas's current CSS width and the current devicePixelRatio.
+    pub fn resize(&mut self) -> Result<(), JsError> {
+        let Some(spec) = self.spec.as_mut() else {
+            return Ok(());
+        };
+        if let Some(theme) = self.theme {
+            spec.theme = theme;
+        }
+        let spec = spec.clone();
+        let size = self.size_for(Some(&spec))?;
+        let mut backend = self.backend(size);
+        render::draw(&spec, &mut backend, size.scale).map_err(|e| JsError::new(&e))?;
+        let _ = self.canvas.set_attribute("role", "img");
+        let _ = self
+            .canvas
+            .set_attribute("aria-label", &crate::summary::summary(&spec));
+        Ok(())
+    }
+
+    /// Overrides the spec's theme ("light" or "dark"), or with `undefined` follows it again.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&mut self, theme: Option<String>) -> Result<(), JsError> {
+        self.theme = match theme.as_deref() {
+            None => None,
+            Some("light") => Some(ThemeName::Light),
+            Some("dark") => Some(ThemeName::Dark),
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "theme: expected one of light, dark, got \"{other}\""
+                )))
+            }
+        };
+        self.resize()
+    }
+
+    /// The text a screen reader should say for this chart.
+    pub fn summary(&self) -> String {
+        self.spec.as_ref().map(crate::summary::summary).unwrap_or_default()
+    }
+
+    /// The chart as an SVG document, laid out at the canvas's CSS size.
+    #[wasm_bindgen(js_name = toSvg)]
+    pub fn to_svg(&self) -> Result<String, JsError> {
+        let spec = self.spec.as_ref().ok_or_else(|| JsError::new("no chart drawn yet"))?;
+        let size = self.size_for(Some(spec))?;
+        let size = Size { scale: 1.0, ..size };
+        crate::svg::render_svg(spec, size, &self.measure()).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The chart as a PNG `data:` URL, at the canvas's backing-store resolution.
+    #[wasm_bindgen(js_name = toPng)]
+    pub fn to_png(&self) -> Result<String, JsError> {
+        self.canvas
+            .to_data_url_with_type("image/png")
+            .map_err(|_| JsError::new("the canvas could not be exported"))
+    }
+
+    /// Clears the canvas and frees the chart; the object cannot be used afterwards.
+    pub fn destroy(self) {
+        let (w, h) = (self.canvas.width() as f64, self.canvas.height() as f64);
+        self.ctx.clear_rect(0.0, 0.0, w, h);
+        let _ = self.canvas.remove_attribute("aria-label");
+        let _ = self.canvas.remove_attribute("role");
+    }
+}
+
+impl Chart {
+    fn set_options(&mut self, options: &js_sys::Object) -> Result<(), JsError> {
+        let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+        if let Some(h) = get("height") {
+            let h = h.as_f64().unwrap_or(f64::NAN);
+            Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
+            self.height = Some(h);
+        }
+        if let Some(r) = get("pixelRatio") {
+            let r = r.as_f64().unwrap_or(f64::NAN);
+            Size::new(MIN_SIZE as f64, MIN_SIZE as f64, r).map_err(|e| JsError::new(&format!("pixelRatio: {}", e.message)))?;
+            self.pixel_ratio = Some(r);
+        }
+        if let Some(t) = get("theme") {
+            self.set_theme(t.as_string())?;
+        }
+        Ok(())
+    }
+
+    fn measure(&self) -> CanvasMeasure {
+        CanvasMeasure {
+            ctx: self.ctx.clone(),
+            font: RefCell::new(String::new()),
+        }
+    }
+
+    /// CSS size from the canvas's layout width and the chart's height; scale from the pixel ratio.
+    fn size_for(&self, spec: Option<&Spec>) -> Result<Size, JsError> {
+        let rect_width = self.canvas.get_bounding_client_rect().width();
+        let width = if rect_width >= 1.0 { rect_width } else { render::DEFAULT_WIDTH };
+        let width = width.clamp(MIN_SIZE as f64, MAX_SIZE as f64);
+        let height = match (self.height, spec) {
+            (Some(h), _) => h,
+            (None, Some(spec)) => render::natural_height(spec, width, &self.measure()),
+            (None, None) => 200.0,
+        };
+        let ratio = self
+            .pixel_ratio
+            .unwrap_or_else(|| web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()))
+            .clamp(1.0, MAX_SCALE);
+        Size::new(width, height, ratio).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Sizes the backing store (CSS size × ratio) and the CSS height, and wraps the context.
+    fn backend(&self, size: Size) -> CanvasBackend {
+        let (w, h) = size.device();
+        if self.canvas.width() != w {
+            self.canvas.set_width(w);
+        }
+        if self.canvas.height() != h {
+            self.canvas.set_height(h);
+        }
+        let _ = self
+            .canvas
+            .style()
+            .set_property("height", &format!("{}px", size.height));
+        CanvasBackend::new(self.ctx.clone(), (w, h), size.scale)
+    }
+
+    fn paint_error(&self, message: &str) {
+        let theme = self
+            .theme
+            .or(self.spec.as_ref().map(|s| s.theme))
+            .unwrap_or_default();
+        let height = self.height.unwrap_or(160.0);
+        if let Ok(size) = self.size_for(None).and_then(|s| {
+            Size::new(s.width, height, s.scale).map_err(|e| JsError::new(&e.to_string()))
+        }) {
+            let mut backend = self.backend(size);
+            let _ = render::draw_error(message, &mut backend, size.scale, theme);
+        }
+        let _ = self.canvas.set_attribute("role", "img");
+        let _ = self
+            .canvas
+            .set_attribute("aria-label", &format!("Chart not drawn: {message}"));
+    }
+}
+
+/// Validates a spec without drawing: throws the same one-line error as `new` and the CLI.
+#[wasm_bindgen]
+pub fn check(#[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue) -> Result<(), JsError> {
+    read_spec(&spec).map(|_| ()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The computed figures of a spec as JSON text, as `statchart stats` prints them.
+#[wasm_bindgen]
+pub fn stats(#[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue) -> Result<String, JsError> {
+    let spec = read_spec(&spec).map_err(|e| JsError::new(&e.to_string()))?;
+    let figures = crate::stats::chart_stats(&spec).ok_or_else(|| JsError::new("no figures"))?;
+    serde_json::to_string(&figures).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A spec from JSON text, or from a JS object through the engine's `JSON.stringify`:
+/// walking the object recursively in Rust would have no depth limit and a
+/// 10 000-deep object would overflow the wasm stack, while the parser stops at 128.
+fn read_spec(spec: &JsValue) -> Result<Spec, SpecError> {
+    let text = match spec.as_string() {
+        Some(text) => text,
+        None => {
+            if spec.is_undefined() || spec.is_null() {
+                return Err(SpecError::root("expected a spec object or JSON text, got nothing"));
+            }
+            js_sys::JSON::stringify(spec)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| SpecError::root("the spec object cannot be turned into JSON (a cycle, a BigInt or a function?)"))?
+        }
+    };
+    parse_spec(&text)
+}
+
+fn find_canvas(target: &JsValue) -> Result<HtmlCanvasElement, JsError> {
+    if let Some(selector) = target.as_string() {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsError::new("no document"))?;
+        let element = document
+            .query_selector(&selector)
+            .map_err(|_| JsError::new(&format!("invalid selector {selector:?}")))?
+            .ok_or_else(|| JsError::new(&format!("no element matches {selector:?}")))?;
+        element
+            .dyn_into::<HtmlCanvasElement>()
+            .map_err(|_| JsError::new(&format!("{selector:?} is not a canvas")))
+    } else {
+        target
+            .clone()
+            .dyn_into::<HtmlCanvasElement>()
+            .map_err(|_| JsError::new("expected a canvas element or a selector"))
+    }
+}
