@@ -1,6 +1,8 @@
 //! Untrusted specs: each bad one gets one clear line naming the field, from
 //! `statchart check` and `statchart render` alike, exit code 1, no panic, no hang.
 
+#![cfg(feature = "native")]
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};

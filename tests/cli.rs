@@ -1,5 +1,7 @@
 //! The `statchart` command: check, stats and render, from files and standard input.
 
+#![cfg(feature = "native")]
+
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,6 +1,8 @@
 //! Rendering: every example draws to SVG and PNG at phone and desktop widths;
 //! the SVG says what the chart says; pixels land where the chart puts them.
 
+#![cfg(feature = "native")]
+
 use statchart::native::{output_size, render_png, render_svg, RasterBackend};
 use statchart::render::{draw, Size};
 use statchart::spec::ThemeName;

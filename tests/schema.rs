@@ -1,6 +1,8 @@
 //! The committed JSON Schema must be the one generated from the Rust types.
 //! After changing the types: `UPDATE_SCHEMA=1 cargo test --test schema`.
 
+#![cfg(feature = "native")]
+
 const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/spec.schema.json");
 
 fn generated() -> String {

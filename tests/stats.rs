@@ -2,6 +2,8 @@
 //! Expected values were worked out step by step from the definitions; the
 //! arithmetic for the first case is written out in the comments.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use statchart::spec::{NpsData, NpsPoint, RateValue};
 use statchart::stats::{nps_from_counts, nps_stats, nps_trend_stats, rate_stats, wilson95, Z95};
 

@@ -37,22 +37,52 @@ impl<B: DrawingBackend, M: Measure> DrawingBackend for Measured<B, M> {
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<B::ErrorType> {
         self.backend.draw_pixel(p, c)
     }
-    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Result<B::ErrorType> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+    ) -> Result<B::ErrorType> {
         self.backend.draw_line(a, b, s)
     }
-    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S, fill: bool) -> Result<B::ErrorType> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Result<B::ErrorType> {
         self.backend.draw_rect(a, b, s, fill)
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<B::ErrorType> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<B::ErrorType> {
         self.backend.draw_path(path, s)
     }
-    fn draw_circle<S: BackendStyle>(&mut self, c: BackendCoord, r: u32, s: &S, fill: bool) -> Result<B::ErrorType> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Result<B::ErrorType> {
         self.backend.draw_circle(c, r, s, fill)
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, v: I, s: &S) -> Result<B::ErrorType> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        v: I,
+        s: &S,
+    ) -> Result<B::ErrorType> {
         self.backend.fill_polygon(v, s)
     }
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, s: &T, p: BackendCoord) -> Result<B::ErrorType> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        s: &T,
+        p: BackendCoord,
+    ) -> Result<B::ErrorType> {
         self.backend.draw_text(text, s, p)
     }
 }

@@ -87,11 +87,15 @@ impl DrawingBackend for CanvasBackend {
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
         self.fill_style(color);
-        self.ctx
-            .fill_rect(point.0 as f64, point.1 as f64, 1.0, 1.0);
+        self.ctx.fill_rect(point.0 as f64, point.1 as f64, 1.0, 1.0);
         Ok(())
     }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result {
         let w = style.stroke_width();
         self.stroke_style(style.color(), w);
         self.ctx.set_line_cap(if w > 2 { "round" } else { "butt" });
@@ -109,7 +113,13 @@ impl DrawingBackend for CanvasBackend {
         self.ctx.stroke();
         Ok(())
     }
-    fn draw_rect<S: BackendStyle>(&mut self, ul: BackendCoord, br: BackendCoord, style: &S, fill: bool) -> Result {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        ul: BackendCoord,
+        br: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result {
         let (x, y) = (ul.0 as f64, ul.1 as f64);
         let (w, h) = ((br.0 - ul.0 + 1) as f64, (br.1 - ul.1 + 1) as f64);
         if fill {
@@ -118,11 +128,16 @@ impl DrawingBackend for CanvasBackend {
         } else {
             let lw = style.stroke_width();
             self.stroke_style(style.color(), lw);
-            self.ctx.stroke_rect(crisp(ul.0, lw), crisp(ul.1, lw), w - 1.0, h - 1.0);
+            self.ctx
+                .stroke_rect(crisp(ul.0, lw), crisp(ul.1, lw), w - 1.0, h - 1.0);
         }
         Ok(())
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result {
         self.stroke_style(style.color(), style.stroke_width());
         self.ctx.set_line_join("round");
         self.ctx.set_line_cap("round");
@@ -130,7 +145,13 @@ impl DrawingBackend for CanvasBackend {
         self.ctx.stroke();
         Ok(())
     }
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result {
         self.ctx.begin_path();
         let _ = self
             .ctx
@@ -144,14 +165,23 @@ impl DrawingBackend for CanvasBackend {
         }
         Ok(())
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result {
         self.fill_style(style.color());
         self.trace(vert.into_iter().map(|(x, y)| (x as f64, y as f64)));
         self.ctx.close_path();
         self.ctx.fill();
         Ok(())
     }
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result {
         // statchart's convention: size() is 1.24 × the em size, and pos is the top, 0.76 em above the baseline.
         let size = style.size() / 1.24;
         self.set_font(size, matches!(style.style(), FontStyle::Bold));
@@ -167,9 +197,17 @@ impl DrawingBackend for CanvasBackend {
             .fill_text(text, pos.0 as f64, pos.1 as f64 + 0.76 * size);
         Ok(())
     }
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> std::result::Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> std::result::Result<(u32, u32), DrawingErrorKind<CanvasError>> {
         let size = style.size() / 1.24;
-        let w = self.text_width(text, size / self.scale, matches!(style.style(), FontStyle::Bold)) * self.scale;
+        let w = self.text_width(
+            text,
+            size / self.scale,
+            matches!(style.style(), FontStyle::Bold),
+        ) * self.scale;
         Ok((w.ceil() as u32, size.ceil() as u32))
     }
 }
@@ -196,7 +234,10 @@ impl Measure for CanvasBackend {
 
 /// Sets the context's font unless `last` says it is already set: assigning `font` is slow.
 fn apply_font(ctx: &CanvasRenderingContext2d, last: &RefCell<String>, size: f64, bold: bool) {
-    let font = format!("{}{size:.2}px {FONT_FAMILY}", if bold { "bold " } else { "" });
+    let font = format!(
+        "{}{size:.2}px {FONT_FAMILY}",
+        if bold { "bold " } else { "" }
+    );
     if *last.borrow() != font {
         ctx.set_font(&font);
         *last.borrow_mut() = font;
@@ -204,7 +245,13 @@ fn apply_font(ctx: &CanvasRenderingContext2d, last: &RefCell<String>, size: f64,
 }
 
 /// Width of `text` at `size` CSS pixels, by the context's own text metrics.
-pub fn measure_with(ctx: &CanvasRenderingContext2d, last_font: &RefCell<String>, text: &str, size: f64, bold: bool) -> f64 {
+pub fn measure_with(
+    ctx: &CanvasRenderingContext2d,
+    last_font: &RefCell<String>,
+    text: &str,
+    size: f64,
+    bold: bool,
+) -> f64 {
     apply_font(ctx, last_font, size, bold);
     ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
 }
@@ -222,12 +269,22 @@ impl Measure for CanvasMeasure {
 }
 
 impl Surface for CanvasBackend {
-    fn fill_sector(&mut self, center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, color: BackendColor) -> Result {
+    fn fill_sector(
+        &mut self,
+        center: (f64, f64),
+        r0: f64,
+        r1: f64,
+        a0: f64,
+        a1: f64,
+        color: BackendColor,
+    ) -> Result {
         // Math angles run counter-clockwise with y up; canvas angles run clockwise with y down.
         let (cx, cy) = center;
         self.ctx.begin_path();
         let _ = self.ctx.arc_with_anticlockwise(cx, cy, r1, -a0, -a1, true);
-        let _ = self.ctx.arc_with_anticlockwise(cx, cy, r0.max(0.0), -a1, -a0, false);
+        let _ = self
+            .ctx
+            .arc_with_anticlockwise(cx, cy, r0.max(0.0), -a1, -a0, false);
         self.ctx.close_path();
         self.fill_style(color);
         self.ctx.fill();

@@ -59,7 +59,11 @@ impl Chart {
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         // A canvas without a CSS width would grow with its own backing store on every resize.
         let style = canvas.style();
-        if style.get_property_value("width").unwrap_or_default().is_empty() {
+        if style
+            .get_property_value("width")
+            .unwrap_or_default()
+            .is_empty()
+        {
             let _ = style.set_property("width", "100%");
         }
         let _ = style.set_property("display", "block");
@@ -133,16 +137,23 @@ impl Chart {
 
     /// The text a screen reader should say for this chart.
     pub fn summary(&self) -> String {
-        self.spec.as_ref().map(crate::summary::summary).unwrap_or_default()
+        self.spec
+            .as_ref()
+            .map(crate::summary::summary)
+            .unwrap_or_default()
     }
 
     /// The chart as an SVG document, laid out at the canvas's CSS size.
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self) -> Result<String, JsError> {
-        let spec = self.spec.as_ref().ok_or_else(|| JsError::new("no chart drawn yet"))?;
+        let spec = self
+            .spec
+            .as_ref()
+            .ok_or_else(|| JsError::new("no chart drawn yet"))?;
         let size = self.size_for(Some(spec))?;
         let size = Size { scale: 1.0, ..size };
-        crate::svg::render_svg(spec, size, &self.measure()).map_err(|e| JsError::new(&e.to_string()))
+        crate::svg::render_svg(spec, size, &self.measure())
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// The chart as a PNG `data:` URL, at the canvas's backing-store resolution.
@@ -164,7 +175,11 @@ impl Chart {
 
 impl Chart {
     fn set_options(&mut self, options: &js_sys::Object) -> Result<(), JsError> {
-        let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+        let get = |key: &str| {
+            js_sys::Reflect::get(options, &JsValue::from_str(key))
+                .ok()
+                .filter(|v| !v.is_undefined() && !v.is_null())
+        };
         if let Some(h) = get("height") {
             let h = h.as_f64().unwrap_or(f64::NAN);
             Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
@@ -172,7 +187,8 @@ impl Chart {
         }
         if let Some(r) = get("pixelRatio") {
             let r = r.as_f64().unwrap_or(f64::NAN);
-            Size::new(MIN_SIZE as f64, MIN_SIZE as f64, r).map_err(|e| JsError::new(&format!("pixelRatio: {}", e.message)))?;
+            Size::new(MIN_SIZE as f64, MIN_SIZE as f64, r)
+                .map_err(|e| JsError::new(&format!("pixelRatio: {}", e.message)))?;
             self.pixel_ratio = Some(r);
         }
         if let Some(t) = get("theme") {
@@ -191,7 +207,11 @@ impl Chart {
     /// CSS size from the canvas's layout width and the chart's height; scale from the pixel ratio.
     fn size_for(&self, spec: Option<&Spec>) -> Result<Size, JsError> {
         let rect_width = self.canvas.get_bounding_client_rect().width();
-        let width = if rect_width >= 1.0 { rect_width } else { render::DEFAULT_WIDTH };
+        let width = if rect_width >= 1.0 {
+            rect_width
+        } else {
+            render::DEFAULT_WIDTH
+        };
         let width = width.clamp(MIN_SIZE as f64, MAX_SIZE as f64);
         let height = match (self.height, spec) {
             (Some(h), _) => h,
@@ -226,7 +246,12 @@ impl Chart {
             .theme
             .or(self.spec.as_ref().map(|s| s.theme))
             .unwrap_or_default();
-        let height = self.height.unwrap_or(160.0);
+        // Keep the chart's current height so the page does not jump; at least the minimum.
+        let current = self.canvas.get_bounding_client_rect().height();
+        let height = self
+            .height
+            .unwrap_or(current)
+            .clamp(MIN_SIZE as f64, MAX_SIZE as f64);
         if let Ok(size) = self.size_for(None).and_then(|s| {
             Size::new(s.width, height, s.scale).map_err(|e| JsError::new(&e.to_string()))
         }) {
@@ -242,13 +267,19 @@ impl Chart {
 
 /// Validates a spec without drawing: throws the same one-line error as `new` and the CLI.
 #[wasm_bindgen]
-pub fn check(#[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue) -> Result<(), JsError> {
-    read_spec(&spec).map(|_| ()).map_err(|e| JsError::new(&e.to_string()))
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
+) -> Result<(), JsError> {
+    read_spec(&spec)
+        .map(|_| ())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The computed figures of a spec as JSON text, as `statchart stats` prints them.
 #[wasm_bindgen]
-pub fn stats(#[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue) -> Result<String, JsError> {
+pub fn stats(
+    #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
+) -> Result<String, JsError> {
     let spec = read_spec(&spec).map_err(|e| JsError::new(&e.to_string()))?;
     let figures = crate::stats::chart_stats(&spec).ok_or_else(|| JsError::new("no figures"))?;
     serde_json::to_string(&figures).map_err(|e| JsError::new(&e.to_string()))
@@ -262,7 +293,9 @@ fn read_spec(spec: &JsValue) -> Result<Spec, SpecError> {
         Some(text) => text,
         None => {
             if spec.is_undefined() || spec.is_null() {
-                return Err(SpecError::root("expected a spec object or JSON text, got nothing"));
+                return Err(SpecError::root(
+                    "expected a spec object or JSON text, got nothing",
+                ));
             }
             js_sys::JSON::stringify(spec)
                 .ok()

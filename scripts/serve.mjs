@@ -1,0 +1,75 @@
+// A small static server for the demo: www/ at /, the wasm package at /pkg/,
+// the example specs at /examples/ (with /examples/index.json listing them).
+// Honours If-None-Match with strong ETags, as a live-figures feed should.
+// `node scripts/serve.mjs` serves on http://127.0.0.1:8080/ (PORT to change).
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/** Maps a URL path to a file under the repository, or null when it is outside the served folders. */
+function resolve(path) {
+  const clean = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+  for (const [prefix, dir] of [['/pkg/', 'pkg'], ['/examples/', 'examples'], ['/bench/', 'bench']]) {
+    if (clean.startsWith(prefix)) return join(root, dir, clean.slice(prefix.length));
+  }
+  const file = clean === '/' ? 'index.html' : clean.slice(1);
+  return join(root, 'www', file);
+}
+
+async function body(path) {
+  if (path === '/examples/index.json') {
+    const names = (await readdir(join(root, 'examples'))).filter((f) => f.endsWith('.json')).sort();
+    return Buffer.from(JSON.stringify(names));
+  }
+  return readFile(resolve(path));
+}
+
+/** Starts the server; resolves to { server, url } once it listens. */
+export function serve({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    try {
+      const data = await body(path);
+      const etag = `"${createHash('sha1').update(data).digest('base64url')}"`;
+      const headers = {
+        'content-type': TYPES[extname(path)] || (path === '/' ? TYPES['.html'] : 'application/octet-stream'),
+        etag,
+        'cache-control': 'no-cache',
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+      } else {
+        res.writeHead(200, headers).end(data);
+      }
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+    if (!quiet) console.log(`${res.statusCode} ${req.method} ${path}`);
+  });
+  return new Promise((ok) => {
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      ok({ server, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await serve({ port: Number(process.env.PORT || 8080) });
+  console.log(`statchart demo on ${url}`);
+}
