@@ -206,3 +206,23 @@ fn selector_targets_and_missing_canvas() {
     let err: js_sys::Error = JsValue::from(err).dyn_into().unwrap();
     assert!(String::from(err.message()).contains("no element matches"));
 }
+
+#[wasm_bindgen_test]
+fn gauge_arcs_sweep_the_short_way() {
+    // Zone −100..0 spans 100 points of the scale, zone 0..30 spans 30: about 10 to 3 in area.
+    let c = canvas(500);
+    let _chart = Chart::new(
+        c.clone().into(),
+        JsValue::from_str(r#"{"type":"nps","data":{"nps":90}}"#),
+        options(&[("pixelRatio", 1.0.into())]),
+    )
+    .unwrap();
+    let zones = Theme::new(ThemeName::Light).zones;
+    let counts: Vec<usize> = zones.iter().map(|z| count(&c, *z)).collect();
+    let ratio = counts[0] as f64 / counts[1] as f64;
+    assert!(
+        (2.8..3.9).contains(&ratio),
+        "zone areas 100:30, got {counts:?} {:?}",
+        pixel(&c, 250, 200)
+    );
+}

@@ -278,13 +278,15 @@ impl Surface for CanvasBackend {
         a1: f64,
         color: BackendColor,
     ) -> Result {
-        // Math angles run counter-clockwise with y up; canvas angles run clockwise with y down.
+        // Math angles run counter-clockwise with y up, canvas angles clockwise with y down:
+        // negate them, then sweep the outer arc clockwise from the smaller to the larger.
         let (cx, cy) = center;
+        let (from, to) = if a0 > a1 { (-a0, -a1) } else { (-a1, -a0) };
         self.ctx.begin_path();
-        let _ = self.ctx.arc_with_anticlockwise(cx, cy, r1, -a0, -a1, true);
+        let _ = self.ctx.arc_with_anticlockwise(cx, cy, r1, from, to, false);
         let _ = self
             .ctx
-            .arc_with_anticlockwise(cx, cy, r0.max(0.0), -a1, -a0, false);
+            .arc_with_anticlockwise(cx, cy, r0.max(0.0), to, from, true);
         self.ctx.close_path();
         self.fill_style(color);
         self.ctx.fill();

@@ -48,7 +48,9 @@ impl Chart {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "HTMLCanvasElement | string")] target: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ChartOptions")] options: Option<js_sys::Object>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ChartOptions")] options: Option<
+            js_sys::Object,
+        >,
     ) -> Result<Chart, JsError> {
         let canvas = find_canvas(&target)?;
         let ctx = canvas
