@@ -18,10 +18,9 @@ step "wasm tests in headless Chromium"
 wasm-pack test --headless --chrome . --no-default-features --features web,panic-hook
 step "browser build"
 bash scripts/build-wasm.sh
+node scripts/size.mjs
 step "TypeScript types match the schema and type-check real uses"
 node scripts/gen-types.mjs --check
 tsc -p tests/types
 step "browser tests (Playwright, Chromium) against the served demo"
 node --test --test-concurrency=1 tests/browser/
-step "size"
-node scripts/size.mjs

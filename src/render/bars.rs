@@ -3,7 +3,7 @@
 
 use super::frame::TypeScale;
 use super::lines::with_unit;
-use super::{Align, Measure, Painter, Rect, Surface};
+use super::{Align, Measure, Painter, Rect};
 use crate::spec::{Breakdown, BreakdownMode, Item};
 use crate::stats::breakdown_stats;
 
@@ -18,7 +18,7 @@ pub fn bar_height(items: usize, width: f64) -> f64 {
 }
 
 /// Bars with their labels above and values at their ends, from a zero line.
-pub fn draw_bars<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Option<&str>) {
+pub fn draw_bars(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;
@@ -135,7 +135,7 @@ pub fn breakdown_height(b: &Breakdown, width: f64, m: &impl Measure) -> f64 {
     legend_rows as f64 * s.label * 1.6 + 8.0 + breakdown_rows(b, width).1 * b.groups.len() as f64
 }
 
-pub fn draw_breakdown<B: Surface>(p: &mut Painter<B>, body: Rect, b: &Breakdown) {
+pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;

@@ -3,7 +3,7 @@
 
 use super::frame::TypeScale;
 use super::lines::with_unit;
-use super::{Align, Painter, Rect, Surface};
+use super::{Align, Painter, Rect};
 use crate::spec::Item;
 use crate::stats::item_stats;
 use std::f64::consts::PI;
@@ -22,7 +22,7 @@ pub fn body_height(items: usize, width: f64) -> f64 {
     }
 }
 
-pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Option<&str>) {
+pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;

@@ -1,7 +1,7 @@
 //! The news frame around every chart: title, subtitle, and at the bottom the
 //! source and note, each wrapped to the width, never clipped.
 
-use super::{Align, Measure, Painter, Surface};
+use super::{Align, Measure, Painter};
 use crate::locale::Fmt;
 use crate::spec::Spec;
 
@@ -113,7 +113,7 @@ impl FrameLayout {
     }
 
     /// Paints the background and the frame's text; returns the body region.
-    pub fn draw<B: Surface>(&self, p: &mut Painter<B>, _spec: &Spec) -> Rect {
+    pub fn draw(&self, p: &mut Painter, _spec: &Spec) -> Rect {
         let (w, h) = (p.width, p.height);
         let bg = p.theme.background;
         p.rect(0.0, 0.0, w, h, bg);

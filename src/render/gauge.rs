@@ -3,7 +3,7 @@
 //! large in the middle with its margin of error.
 
 use super::frame::TypeScale;
-use super::{Align, Painter, Rect, Surface};
+use super::{Align, Painter, Rect};
 use crate::spec::NpsData;
 use crate::stats::nps_stats;
 use std::f64::consts::PI;
@@ -46,7 +46,7 @@ fn angle(score: f64) -> f64 {
     PI * (1.0 - (score.clamp(-100.0, 100.0) + 100.0) / 200.0)
 }
 
-pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData, zones: Option<&[f64]>) {
+pub fn draw(p: &mut Painter, body: Rect, data: &NpsData, zones: Option<&[f64]>) {
     let Some(stats) = nps_stats(data) else { return };
     let g = geometry(body);
     let sizes = TypeScale::for_width(body.w);

@@ -3,7 +3,7 @@
 
 use super::frame::TypeScale;
 use super::lines::with_unit;
-use super::{Align, Measure, Painter, Rect, Surface};
+use super::{Align, Measure, Painter, Rect};
 use crate::spec::{KpiData, RateFigure, RateValue};
 use crate::stats::rate_stats;
 
@@ -22,8 +22,8 @@ pub fn body_height(width: f64, label: Option<&str>, m: &impl Measure) -> f64 {
 }
 
 /// Draws the figure, the label under it, then detail lines; returns nothing, fills top-down.
-fn draw_figure<B: Surface>(
-    p: &mut Painter<B>,
+fn draw_figure(
+    p: &mut Painter,
     body: Rect,
     figure: &str,
     label: Option<&str>,
@@ -60,7 +60,7 @@ fn draw_figure<B: Surface>(
     }
 }
 
-pub fn draw_rate<B: Surface>(p: &mut Painter<B>, body: Rect, figure: &RateFigure) {
+pub fn draw_rate(p: &mut Painter, body: Rect, figure: &RateFigure) {
     let Some(stats) = rate_stats(&figure.value) else {
         return;
     };
@@ -88,7 +88,7 @@ pub fn draw_rate<B: Surface>(p: &mut Painter<B>, body: Rect, figure: &RateFigure
     draw_figure(p, body, &fmt.pct(stats.rate, 1), Some(label), &details);
 }
 
-pub fn draw_value<B: Surface>(p: &mut Painter<B>, body: Rect, data: &KpiData) {
+pub fn draw_value(p: &mut Painter, body: Rect, data: &KpiData) {
     let fmt = p.fmt;
     let figure = format!(
         "{}{}{}",

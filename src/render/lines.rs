@@ -3,7 +3,7 @@
 //! generic line. They share one plotting routine.
 
 use super::frame::TypeScale;
-use super::{Align, Painter, Rect, Surface};
+use super::{Align, Painter, Rect};
 use crate::locale::Fmt;
 use crate::spec::{Item, NpsPoint, RatePoint};
 use crate::stats::{nps_trend_stats, rate_stats};
@@ -74,8 +74,8 @@ struct Plotted {
 }
 
 /// Plots `series` in `area`; `value_text` formats point labels and ticks.
-fn plot<B: Surface>(
-    p: &mut Painter<B>,
+fn plot(
+    p: &mut Painter,
     area: Rect,
     axis: &Axis,
     series: &Series,
@@ -120,7 +120,7 @@ fn plot<B: Surface>(
 
     // Interval band, drawn as one polygon per run of points that have an interval.
     let mut run: Vec<(f64, f64, f64)> = Vec::new();
-    let flush = |p: &mut Painter<B>, run: &mut Vec<(f64, f64, f64)>| {
+    let flush = |p: &mut Painter, run: &mut Vec<(f64, f64, f64)>| {
         if run.len() == 1 {
             let (x, lo, hi) = run[0];
             p.rect(x - 3.0, hi, 6.0, (lo - hi).max(1.0), t.band);
@@ -228,7 +228,7 @@ fn footnote_area(body: Rect) -> (Rect, f64) {
     )
 }
 
-pub fn draw_nps_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[NpsPoint]) {
+pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
     let Some(stats) = nps_trend_stats(points) else {
         return;
     };
@@ -313,7 +313,7 @@ pub fn draw_nps_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[NpsP
 }
 
 /// Draws the footnote wrapped into the lines kept for it.
-fn footnote<B: Surface>(p: &mut Painter<B>, body: Rect, y: f64, text: &str) {
+fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
     let s = TypeScale::for_width(body.w);
     let muted = p.theme.muted;
     let mut lines = p.wrap(text, body.w, s.small, false);
@@ -339,7 +339,7 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-pub fn draw_rate_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[RatePoint]) {
+pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
     let stats: Vec<_> = points.iter().filter_map(|x| rate_stats(&x.value)).collect();
     if stats.len() != points.len() {
         return;
@@ -368,7 +368,7 @@ pub fn draw_rate_trend<B: Surface>(p: &mut Painter<B>, body: Rect, points: &[Rat
     footnote(p, body, foot_y, &foot);
 }
 
-pub fn draw_line<B: Surface>(p: &mut Painter<B>, body: Rect, items: &[Item], unit: Option<&str>) {
+pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
     let lo = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
     let hi = items
         .iter()

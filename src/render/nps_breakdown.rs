@@ -3,7 +3,7 @@
 //! detractors hatched, and the NPS beside the bar.
 
 use super::frame::TypeScale;
-use super::{Align, Painter, Rect, Surface};
+use super::{Align, Painter, Rect};
 use crate::spec::NpsData;
 use crate::stats::nps_stats;
 
@@ -17,7 +17,7 @@ pub fn body_height(width: f64) -> f64 {
     2.0 * s.label * 1.5 + bar_height(width) + s.label * 1.6 + s.subtitle * 1.4 + s.label * 1.6 + 8.0
 }
 
-pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
+pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
     let Some(stats) = nps_stats(data) else { return };
     let (Some(pp), Some(np), Some(dp)) = (
         stats.promoters_pct,

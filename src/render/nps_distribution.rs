@@ -3,7 +3,7 @@
 //! its share on top.
 
 use super::frame::TypeScale;
-use super::{Align, Painter, Rect, Surface};
+use super::{Align, Painter, Rect};
 use crate::spec::NpsData;
 use crate::stats::nps_stats;
 
@@ -17,7 +17,7 @@ pub fn body_height(width: f64) -> f64 {
     (width * 0.32).clamp(140.0, 260.0) + s.label * 1.4 + reserve_below(&s)
 }
 
-pub fn draw<B: Surface>(p: &mut Painter<B>, body: Rect, data: &NpsData) {
+pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
     let NpsData::Scores { scores } = data else {
         return;
     };

@@ -8,7 +8,7 @@
 use super::{Font, Measure, Surface};
 use crate::locale::Fmt;
 use crate::theme::{Rgba, Theme};
-use plotters_backend::{BackendColor, BackendStyle, DrawingErrorKind};
+use plotters_backend::{BackendColor, BackendStyle, DrawingBackend, DrawingErrorKind};
 
 /// How text lines up with its x coordinate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +40,62 @@ pub fn backend_color(c: Rgba) -> BackendColor {
     }
 }
 
-pub struct Painter<'a, B: Surface> {
-    backend: &'a mut B,
+/// What the painter needs of a backend, object-safe so that the chart code is
+/// compiled once rather than once per backend (the wasm carries two: canvas and SVG).
+pub trait Paint {
+    fn size(&self) -> (u32, u32);
+    fn measure(&self, text: &str, size: f64, bold: bool) -> f64;
+    fn text(&mut self, text: &str, font: &Font, pos: (i32, i32)) -> Result<(), String>;
+    fn rect(&mut self, ul: (i32, i32), br: (i32, i32), color: BackendColor) -> Result<(), String>;
+    fn path(&mut self, points: &[(i32, i32)], color: BackendColor, width: u32) -> Result<(), String>;
+    fn polygon(&mut self, points: &[(i32, i32)], color: BackendColor) -> Result<(), String>;
+    fn circle(&mut self, center: (i32, i32), radius: u32, color: BackendColor) -> Result<(), String>;
+    #[allow(clippy::too_many_arguments)]
+    fn sector(&mut self, center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, color: BackendColor) -> Result<(), String>;
+    fn present(&mut self) -> Result<(), String>;
+}
+
+fn text_of<E: std::error::Error + Send + Sync>(r: Result<(), DrawingErrorKind<E>>) -> Result<(), String> {
+    r.map_err(|e| e.to_string())
+}
+
+impl<B: Surface> Paint for B {
+    fn size(&self) -> (u32, u32) {
+        self.get_size()
+    }
+    fn measure(&self, text: &str, size: f64, bold: bool) -> f64 {
+        self.text_width(text, size, bold)
+    }
+    fn text(&mut self, text: &str, font: &Font, pos: (i32, i32)) -> Result<(), String> {
+        text_of(self.draw_text(text, font, pos))
+    }
+    fn rect(&mut self, ul: (i32, i32), br: (i32, i32), color: BackendColor) -> Result<(), String> {
+        text_of(self.draw_rect(ul, br, &color, true))
+    }
+    fn path(&mut self, points: &[(i32, i32)], color: BackendColor, width: u32) -> Result<(), String> {
+        let style = Stroke { color, width };
+        if let [a, b] = points {
+            text_of(self.draw_line(*a, *b, &style))
+        } else {
+            text_of(self.draw_path(points.iter().copied(), &style))
+        }
+    }
+    fn polygon(&mut self, points: &[(i32, i32)], color: BackendColor) -> Result<(), String> {
+        text_of(self.fill_polygon(points.iter().copied(), &color))
+    }
+    fn circle(&mut self, center: (i32, i32), radius: u32, color: BackendColor) -> Result<(), String> {
+        text_of(self.draw_circle(center, radius, &color, true))
+    }
+    fn sector(&mut self, center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, color: BackendColor) -> Result<(), String> {
+        text_of(self.fill_sector(center, r0, r1, a0, a1, color))
+    }
+    fn present(&mut self) -> Result<(), String> {
+        text_of(DrawingBackend::present(self))
+    }
+}
+
+pub struct Painter<'a> {
+    backend: &'a mut dyn Paint,
     /// Device pixels per CSS pixel.
     pub scale: f64,
     pub width: f64,
@@ -51,9 +105,9 @@ pub struct Painter<'a, B: Surface> {
     error: Option<String>,
 }
 
-impl<'a, B: Surface> Painter<'a, B> {
-    pub fn new(backend: &'a mut B, scale: f64, theme: Theme, fmt: Fmt) -> Self {
-        let (w, h) = backend.get_size();
+impl<'a> Painter<'a> {
+    pub fn new(backend: &'a mut dyn Paint, scale: f64, theme: Theme, fmt: Fmt) -> Self {
+        let (w, h) = backend.size();
         Painter {
             backend,
             scale,
@@ -69,11 +123,11 @@ impl<'a, B: Surface> Painter<'a, B> {
     pub fn finish(self) -> Result<(), String> {
         match self.error {
             Some(e) => Err(e),
-            None => self.backend.present().map_err(|e| e.to_string()),
+            None => self.backend.present(),
         }
     }
 
-    fn keep<E: std::error::Error + Send + Sync>(&mut self, r: Result<(), DrawingErrorKind<E>>) {
+    fn keep(&mut self, r: Result<(), String>) {
         if let (Err(e), None) = (r, &self.error) {
             self.error = Some(e.to_string());
         }
@@ -87,16 +141,9 @@ impl<'a, B: Surface> Painter<'a, B> {
         (self.px(x), self.px(y))
     }
 
-    fn stroke(&self, color: Rgba, width: f64) -> Stroke {
-        Stroke {
-            color: backend_color(color),
-            width: (width * self.scale).round().max(1.0) as u32,
-        }
-    }
-
     /// Width of `text` in CSS pixels, as this surface will draw it.
     pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        self.backend.text_width(text, size, bold)
+        self.backend.measure(text, size, bold)
     }
 
     /// Draws one line of text with its baseline at `y`.
@@ -122,7 +169,8 @@ impl<'a, B: Surface> Painter<'a, B> {
         };
         // Backends anchor text at its top, which sits 0.76 em above the baseline (plotters' SVG convention).
         let top = y - 0.76 * size;
-        let r = self.backend.draw_text(text, &font, self.pt(x, top));
+        let pos = self.pt(x, top);
+        let r = self.backend.text(text, &font, pos);
         self.keep(r);
     }
 
@@ -163,7 +211,7 @@ impl<'a, B: Surface> Painter<'a, B> {
         }
         let r = self
             .backend
-            .draw_rect((x0, y0), (x1 - 1, y1 - 1), &self.stroke(color, 1.0), true);
+            .rect((x0, y0), (x1 - 1, y1 - 1), backend_color(color));
         self.keep(r);
     }
 
@@ -176,12 +224,8 @@ impl<'a, B: Surface> Painter<'a, B> {
             return;
         }
         let pts: Vec<_> = points.iter().map(|&(x, y)| self.pt(x, y)).collect();
-        let style = self.stroke(color, width);
-        let r = if pts.len() == 2 {
-            self.backend.draw_line(pts[0], pts[1], &style)
-        } else {
-            self.backend.draw_path(pts, &style)
-        };
+        let width = (width * self.scale).round().max(1.0) as u32;
+        let r = self.backend.path(&pts, backend_color(color), width);
         self.keep(r);
     }
 
@@ -190,7 +234,7 @@ impl<'a, B: Surface> Painter<'a, B> {
             return;
         }
         let pts: Vec<_> = points.iter().map(|&(x, y)| self.pt(x, y)).collect();
-        let r = self.backend.fill_polygon(pts, &self.stroke(color, 1.0));
+        let r = self.backend.polygon(&pts, backend_color(color));
         self.keep(r);
     }
 
@@ -198,12 +242,9 @@ impl<'a, B: Surface> Painter<'a, B> {
         if self.error.is_some() {
             return;
         }
-        let r = self.backend.draw_circle(
-            self.pt(cx, cy),
-            (radius * self.scale).round().max(1.0) as u32,
-            &self.stroke(color, 1.0),
-            true,
-        );
+        let center = self.pt(cx, cy);
+        let radius = (radius * self.scale).round().max(1.0) as u32;
+        let r = self.backend.circle(center, radius, backend_color(color));
         self.keep(r);
     }
 
@@ -214,7 +255,7 @@ impl<'a, B: Surface> Painter<'a, B> {
             return;
         }
         let s = self.scale;
-        let r = self.backend.fill_sector(
+        let r = self.backend.sector(
             (cx * s, cy * s),
             r0 * s,
             r1 * s,
@@ -248,7 +289,7 @@ impl<'a, B: Surface> Painter<'a, B> {
     }
 }
 
-impl<B: Surface> Measure for Painter<'_, B> {
+impl Measure for Painter<'_> {
     fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
         Painter::text_width(self, text, size, bold)
     }
