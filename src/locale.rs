@@ -13,12 +13,15 @@ pub struct Words {
     pub promoters: &'static str,
     pub passives: &'static str,
     pub detractors: &'static str,
+    pub passives_lower: &'static str,
+    pub detractors_lower: &'static str,
     pub source: &'static str,
     pub interval95: &'static str,
     pub no_interval: &'static str,
     pub significant: &'static str,
     pub not_significant: &'static str,
     pub change: &'static str,
+    pub change_heading: &'static str,
     pub employed: &'static str,
     pub respondents: &'static str,
     pub answers: &'static str,
@@ -32,12 +35,15 @@ const EN: Words = Words {
     promoters: "Promoters",
     passives: "Passives",
     detractors: "Detractors",
+    passives_lower: "passives",
+    detractors_lower: "detractors",
     source: "Source",
     interval95: "95% interval",
     no_interval: "published figure; no margin of error",
     significant: "significant",
     not_significant: "not significant",
     change: "change",
+    change_heading: "Change",
     employed: "employed",
     respondents: "respondents",
     answers: "Answers from 0 (not at all likely) to 10 (extremely likely)",
@@ -51,12 +57,15 @@ const ID: Words = Words {
     promoters: "Promotor",
     passives: "Pasif",
     detractors: "Detraktor",
+    passives_lower: "pasif",
+    detractors_lower: "detraktor",
     source: "Sumber",
     interval95: "interval 95%",
     no_interval: "angka terbitan; tanpa margin galat",
     significant: "signifikan",
     not_significant: "tidak signifikan",
     change: "perubahan",
+    change_heading: "Perubahan",
     employed: "bekerja",
     respondents: "responden",
     answers: "Jawaban dari 0 (sama sekali tidak) sampai 10 (sangat mungkin)",
@@ -93,15 +102,21 @@ impl Fmt {
 
     /// `value` with exactly `decimals` decimals, grouped by thousands, with a true minus.
     pub fn fixed(&self, value: f64, decimals: usize) -> String {
+        let (int_part, frac) = fixed_digits(value, decimals);
+        self.assemble(value, &int_part, &frac)
+    }
+
+    /// Up to `max_decimals` decimals, dropping trailing zeros: 24 → "24", 24.5 → "24.5".
+    pub fn num(&self, value: f64, max_decimals: usize) -> String {
+        let (int_part, frac) = fixed_digits(value, max_decimals);
+        self.assemble(value, &int_part, frac.trim_end_matches('0'))
+    }
+
+    fn assemble(&self, value: f64, int_part: &str, frac: &str) -> String {
         let (dec_sep, group_sep) = self.separators();
-        let text = format!("{:.*}", decimals, value.abs());
-        let (int_part, frac_part) = match text.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
-            None => (text.as_str(), None),
-        };
-        let mut out = String::with_capacity(text.len() + 4);
+        let mut out = String::with_capacity(int_part.len() + frac.len() + 4);
         // Rounding can turn −0.04 into "0.0": never print a minus before zero.
-        if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        if value < 0.0 && (int_part != "0" || frac.bytes().any(|b| b != b'0')) {
             out.push(MINUS);
         }
         let digits = int_part.len();
@@ -111,24 +126,11 @@ impl Fmt {
             }
             out.push(c);
         }
-        if let Some(f) = frac_part {
+        if !frac.is_empty() {
             out.push(dec_sep);
-            out.push_str(f);
+            out.push_str(frac);
         }
         out
-    }
-
-    /// Up to `max_decimals` decimals, dropping trailing zeros: 24 → "24", 24.5 → "24.5".
-    pub fn num(&self, value: f64, max_decimals: usize) -> String {
-        let mut decimals = max_decimals;
-        while decimals > 0 {
-            let scale = 10f64.powi(decimals as i32 - 1);
-            if ((value * scale).round() - value * scale).abs() > 1e-9 * scale.max(1.0) {
-                break;
-            }
-            decimals -= 1;
-        }
-        self.fixed(value, decimals)
     }
 
     /// A percentage: `24%`, `24.5%` (en-US), `24,5%` (id-ID).
@@ -165,6 +167,61 @@ impl Fmt {
     }
 }
 
+/// The digits of |value| rounded to `decimals` places: (integer part, fractional part).
+///
+/// Integer arithmetic instead of `format!("{:.2}")`: core's float formatting
+/// (Grisu and Dragon4 with their tables) would cost the wasm over 10 KB.
+fn fixed_digits(value: f64, decimals: usize) -> (String, String) {
+    let a = value.abs();
+    // Keep value × 10^decimals within u64; past 1e12 whole units are precision enough.
+    let decimals = if a >= 1e12 { 0 } else { decimals.min(6) };
+    let scale = 10u64.pow(decimals as u32);
+    let n = (a * scale as f64).round() as u64;
+    let mut frac = (n % scale).to_string();
+    while frac.len() < decimals {
+        frac.insert(0, '0');
+    }
+    if decimals == 0 {
+        frac.clear();
+    }
+    ((n / scale).to_string(), frac)
+}
+
+/// `1234.5` style, no grouping, at most 6 decimals; scientific past 1e18, for messages and CSS.
+pub fn plain(value: f64) -> String {
+    if !value.is_finite() {
+        return if value.is_nan() {
+            "NaN"
+        } else if value > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .into();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let a = value.abs();
+    if a >= 1e18 {
+        let mut exp = 0;
+        let mut m = a;
+        while m >= 10.0 {
+            m /= 10.0;
+            exp += 1;
+        }
+        let (i, f) = fixed_digits(m, 3);
+        let f = f.trim_end_matches('0');
+        let dot = if f.is_empty() { "" } else { "." };
+        return format!("{sign}{i}{dot}{f}e{exp}");
+    }
+    let (i, f) = fixed_digits(a, 6);
+    let f = f.trim_end_matches('0');
+    match (f.is_empty(), i == "0" && f.is_empty()) {
+        (_, true) => "0".into(),
+        (true, _) => format!("{sign}{i}"),
+        _ => format!("{sign}{i}.{f}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +243,14 @@ mod tests {
         assert_eq!(en.signed(0.2, 0), "0");
         assert_eq!(id.num(4.56, 1), "4,6");
         assert_eq!(id.range(28.1, 37.6, 1), "28,1 sampai 37,6");
+        assert_eq!(en.num(33.000000001, 1), "33");
+        assert_eq!(en.num(-0.04, 1), "0");
+        assert_eq!(en.fixed(0.125, 2), "0.13");
+        assert_eq!(plain(2.5), "2.5");
+        assert_eq!(plain(-3.0), "-3");
+        assert_eq!(plain(1e300), "1e300");
+        assert_eq!(plain(1.5e20), "1.5e20");
+        assert_eq!(plain(f64::NAN), "NaN");
+        assert_eq!(plain(0.1 + 0.2), "0.3");
     }
 }

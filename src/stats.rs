@@ -6,13 +6,13 @@
 use crate::spec::{
     Breakdown, BreakdownUnit, Chart, EmploymentData, Item, NpsData, NpsPoint, RateValue, Spec,
 };
-use serde::Serialize;
 
 /// Two-sided 95% normal quantile.
 pub const Z95: f64 = 1.959963984540054;
 
 /// NPS of one survey and, where counts are known, its uncertainty.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NpsStats {
     /// Score from −100 to +100.
     pub nps: f64,
@@ -22,7 +22,7 @@ pub struct NpsStats {
     pub passives_pct: Option<f64>,
     pub detractors_pct: Option<f64>,
     /// Variance V of the score; needs `n`.
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub variance: Option<f64>,
     /// Wald margin of error z·√V.
     pub moe95: Option<f64>,
@@ -31,7 +31,8 @@ pub struct NpsStats {
 }
 
 /// Change between two consecutive periods.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NpsChange {
     pub from: String,
     pub to: String,
@@ -42,21 +43,24 @@ pub struct NpsChange {
     pub significant: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NpsTrendStats {
     pub points: Vec<NpsPointStats>,
     pub changes: Vec<NpsChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NpsPointStats {
     pub period: String,
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub stats: NpsStats,
 }
 
 /// A rate k of n, in percent, with its Wilson interval where counts are known.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RateStats {
     pub rate: f64,
     pub k: Option<f64>,
@@ -64,15 +68,17 @@ pub struct RateStats {
     pub ci95: Option<[f64; 2]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RatePointStats {
     pub period: String,
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub stats: RateStats,
 }
 
 /// Shares of each outcome per group of an employment breakdown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BreakdownGroupStats {
     pub label: String,
     /// Respondents in the group, when the values are counts.
@@ -82,8 +88,9 @@ pub struct BreakdownGroupStats {
 }
 
 /// Everything `statchart stats` prints, by chart kind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum ChartStats {
     Nps(NpsStats),
     NpsTrend(NpsTrendStats),
@@ -94,7 +101,8 @@ pub enum ChartStats {
     Value { value: f64 },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ItemStats {
     pub label: String,
     pub value: f64,

@@ -144,9 +144,9 @@ fn nps_sentence(fmt: &Fmt, s: &NpsStats, en: bool) -> String {
             " {} {}, {} {}, {} {}",
             w.promoters,
             fmt.pct(p, 1),
-            w.passives.to_lowercase(),
+            w.passives_lower,
             fmt.pct(n, 1),
-            w.detractors.to_lowercase(),
+            w.detractors_lower,
             fmt.pct(d, 1)
         ));
         if let Some(n) = s.n {

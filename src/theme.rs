@@ -118,14 +118,18 @@ impl Theme {
         }
     }
 
-    /// Text colour readable on `fill`: the theme's dark or light ink, whichever contrasts more.
+    /// Text colour readable on `fill`: dark or light ink, whichever contrasts more.
+    ///
+    /// Decided with a gamma-2 luminance (no libm `pow` in the wasm); the
+    /// contrast test checks the choice with the exact WCAG formula.
     pub fn ink_on(&self, fill: Rgba) -> Rgba {
-        let dark = Rgba::hex(0x1d1d1d);
-        let light = Rgba::hex(0xffffff);
-        if fill.contrast(dark) >= fill.contrast(light) {
-            dark
+        let lin = |c: u8| (c as f64 / 255.0) * (c as f64 / 255.0);
+        let y = 0.2126 * lin(fill.r) + 0.7152 * lin(fill.g) + 0.0722 * lin(fill.b);
+        // Equal contrast against #1d1d1d (Y ≈ 0.012) and white (Y = 1) at Y ≈ 0.205.
+        if y > 0.205 {
+            Rgba::hex(0x1d1d1d)
         } else {
-            light
+            Rgba::hex(0xffffff)
         }
     }
 }

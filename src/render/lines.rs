@@ -44,7 +44,14 @@ impl Axis {
             (lo, hi)
         };
         let raw = (hi - lo) / 4.0;
-        let mag = 10f64.powf(raw.log10().floor());
+        // The power of ten at or below `raw`, found without libm's pow and log10.
+        let mut mag = 1.0;
+        while mag > raw {
+            mag /= 10.0;
+        }
+        while mag * 10.0 <= raw {
+            mag *= 10.0;
+        }
         let step = [1.0, 2.0, 2.5, 5.0, 10.0]
             .iter()
             .map(|m| m * mag)
@@ -291,7 +298,7 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
             };
             format!(
                 "{} {} → {}: {}, {}{band}",
-                capitalise(words.change),
+                words.change_heading,
                 c.from,
                 c.to,
                 fmt.signed(c.change, 1),
@@ -328,14 +335,6 @@ fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
             muted,
             Align::Left,
         );
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -10,14 +10,12 @@ mod frame;
 mod gauge;
 mod kpi;
 mod lines;
-mod measured;
 mod nps_breakdown;
 mod nps_distribution;
 mod painter;
 
 pub use frame::Rect;
 pub use lines::with_unit;
-pub use measured::Measured;
 pub use painter::{backend_color, ellipsize, wrap_text, Align, Painter};
 
 use crate::locale::Fmt;
@@ -174,14 +172,21 @@ impl Size {
             if !(lo..=hi).contains(&v) {
                 return Err(SpecError::at(
                     name,
-                    format!("expected {lo} to {hi} pixels, got {v}"),
+                    format!(
+                        "expected {MIN_SIZE} to {MAX_SIZE} pixels, got {}",
+                        crate::locale::plain(v)
+                    ),
                 ));
             }
         }
         if !(scale > 0.0 && scale <= MAX_SCALE) {
             return Err(SpecError::at(
                 "scale",
-                format!("expected more than 0 and at most {MAX_SCALE}, got {scale}"),
+                format!(
+                    "expected more than 0 and at most {}, got {}",
+                    crate::locale::plain(MAX_SCALE),
+                    crate::locale::plain(scale)
+                ),
             ));
         }
         Ok(Size {

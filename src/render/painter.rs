@@ -47,15 +47,35 @@ pub trait Paint {
     fn measure(&self, text: &str, size: f64, bold: bool) -> f64;
     fn text(&mut self, text: &str, font: &Font, pos: (i32, i32)) -> Result<(), String>;
     fn rect(&mut self, ul: (i32, i32), br: (i32, i32), color: BackendColor) -> Result<(), String>;
-    fn path(&mut self, points: &[(i32, i32)], color: BackendColor, width: u32) -> Result<(), String>;
+    fn path(
+        &mut self,
+        points: &[(i32, i32)],
+        color: BackendColor,
+        width: u32,
+    ) -> Result<(), String>;
     fn polygon(&mut self, points: &[(i32, i32)], color: BackendColor) -> Result<(), String>;
-    fn circle(&mut self, center: (i32, i32), radius: u32, color: BackendColor) -> Result<(), String>;
+    fn circle(
+        &mut self,
+        center: (i32, i32),
+        radius: u32,
+        color: BackendColor,
+    ) -> Result<(), String>;
     #[allow(clippy::too_many_arguments)]
-    fn sector(&mut self, center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, color: BackendColor) -> Result<(), String>;
+    fn sector(
+        &mut self,
+        center: (f64, f64),
+        r0: f64,
+        r1: f64,
+        a0: f64,
+        a1: f64,
+        color: BackendColor,
+    ) -> Result<(), String>;
     fn present(&mut self) -> Result<(), String>;
 }
 
-fn text_of<E: std::error::Error + Send + Sync>(r: Result<(), DrawingErrorKind<E>>) -> Result<(), String> {
+fn text_of<E: std::error::Error + Send + Sync>(
+    r: Result<(), DrawingErrorKind<E>>,
+) -> Result<(), String> {
     r.map_err(|e| e.to_string())
 }
 
@@ -72,7 +92,12 @@ impl<B: Surface> Paint for B {
     fn rect(&mut self, ul: (i32, i32), br: (i32, i32), color: BackendColor) -> Result<(), String> {
         text_of(self.draw_rect(ul, br, &color, true))
     }
-    fn path(&mut self, points: &[(i32, i32)], color: BackendColor, width: u32) -> Result<(), String> {
+    fn path(
+        &mut self,
+        points: &[(i32, i32)],
+        color: BackendColor,
+        width: u32,
+    ) -> Result<(), String> {
         let style = Stroke { color, width };
         if let [a, b] = points {
             text_of(self.draw_line(*a, *b, &style))
@@ -83,10 +108,23 @@ impl<B: Surface> Paint for B {
     fn polygon(&mut self, points: &[(i32, i32)], color: BackendColor) -> Result<(), String> {
         text_of(self.fill_polygon(points.iter().copied(), &color))
     }
-    fn circle(&mut self, center: (i32, i32), radius: u32, color: BackendColor) -> Result<(), String> {
+    fn circle(
+        &mut self,
+        center: (i32, i32),
+        radius: u32,
+        color: BackendColor,
+    ) -> Result<(), String> {
         text_of(self.draw_circle(center, radius, &color, true))
     }
-    fn sector(&mut self, center: (f64, f64), r0: f64, r1: f64, a0: f64, a1: f64, color: BackendColor) -> Result<(), String> {
+    fn sector(
+        &mut self,
+        center: (f64, f64),
+        r0: f64,
+        r1: f64,
+        a0: f64,
+        a1: f64,
+        color: BackendColor,
+    ) -> Result<(), String> {
         text_of(self.fill_sector(center, r0, r1, a0, a1, color))
     }
     fn present(&mut self) -> Result<(), String> {

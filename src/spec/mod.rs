@@ -1,9 +1,10 @@
 //! The chart spec: types, limits, and the validating parser.
 
+pub mod json;
 mod parse;
 mod types;
 
-pub use parse::{parse_spec, spec_from_value};
+pub use parse::{parse_spec, spec_from_json};
 pub use types::*;
 
 /// Documented limits on untrusted input (docs/spec.md lists them).

@@ -4,10 +4,10 @@
 //! `data.promoters: expected a non-negative number, got -3` and so that every
 //! limit in [`super::limits`] is checked before anything is drawn.
 
+use super::json::{self, Json};
 use super::limits::*;
 use super::types::*;
 use super::SpecError;
-use serde_json::{Map, Value};
 
 /// Parses and validates a spec from JSON text.
 pub fn parse_spec(json: &str) -> Result<Spec, SpecError> {
@@ -16,19 +16,13 @@ pub fn parse_spec(json: &str) -> Result<Spec, SpecError> {
             "spec is larger than the limit of {MAX_SPEC_BYTES} bytes"
         )));
     }
-    // serde_json stops at 128 levels of nesting with an error, so deep input cannot overflow the stack.
-    let value: Value = serde_json::from_str(json).map_err(|e| {
-        let what = match e.classify() {
-            serde_json::error::Category::Eof => "unexpected end of JSON".to_string(),
-            _ => e.to_string(),
-        };
-        SpecError::root(format!("invalid JSON: {what}"))
-    })?;
-    spec_from_value(&value)
+    // The reader stops at 128 levels of nesting, so deep input cannot overflow the stack.
+    let value = json::parse(json).map_err(|e| SpecError::root(format!("invalid JSON: {e}")))?;
+    spec_from_json(&value)
 }
 
-/// Validates an already parsed JSON value (the wasm facade passes JS objects this way).
-pub fn spec_from_value(value: &Value) -> Result<Spec, SpecError> {
+/// Validates an already parsed JSON value.
+pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
     let mut root = Obj::new(value, "")?;
     let kind = root.req_str("type")?;
     // Only kinds with views know the field; for the others it is an unknown field.
@@ -114,7 +108,7 @@ pub fn spec_from_value(value: &Value) -> Result<Spec, SpecError> {
                 "type",
                 format!(
                     "unknown chart type {}; expected one of nps, nps-trend, employment, bar, line, donut, kpi",
-                    show(&Value::String(other.to_string()))
+                    show(&Json::String(other.to_string()))
                 ),
             ))
         }
@@ -254,12 +248,12 @@ fn sum_counts(counts: &[u64], path: &str) -> Result<u64, SpecError> {
 }
 
 fn employment_data(
-    value: &Value,
+    value: &Json,
     view: Option<EmploymentView>,
 ) -> Result<EmploymentData, SpecError> {
     let shape = match value {
-        Value::Array(_) => EmploymentView::Trend,
-        Value::Object(m) if m.contains_key("categories") || m.contains_key("groups") => {
+        Json::Array(_) => EmploymentView::Trend,
+        v @ Json::Object(_) if v.get("categories").is_some() || v.get("groups").is_some() => {
             EmploymentView::Breakdown
         }
         _ => EmploymentView::Kpi,
@@ -345,7 +339,7 @@ fn rate_value(obj: &mut Obj) -> Result<RateValue, SpecError> {
     }
 }
 
-fn breakdown(value: &Value) -> Result<Breakdown, SpecError> {
+fn breakdown(value: &Json) -> Result<Breakdown, SpecError> {
     let mut obj = Obj::new(value, "data")?;
     let cats = array(obj.req("categories")?, "data.categories", 1, MAX_CATEGORIES)?;
     let categories = cats
@@ -401,7 +395,10 @@ fn breakdown(value: &Value) -> Result<Breakdown, SpecError> {
             BreakdownUnit::Count if sum > MAX_COUNT as f64 => {
                 return Err(SpecError::at(
                     &vpath,
-                    format!("{sum} respondents in all; the limit is {MAX_COUNT}"),
+                    format!(
+                        "{} respondents in all; the limit is {MAX_COUNT}",
+                        trim_float(sum)
+                    ),
                 ))
             }
             BreakdownUnit::Percent if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE => {
@@ -424,7 +421,7 @@ fn breakdown(value: &Value) -> Result<Breakdown, SpecError> {
     })
 }
 
-fn items(value: &Value, max: usize, parts_of_whole: bool) -> Result<Vec<Item>, SpecError> {
+fn items(value: &Json, max: usize, parts_of_whole: bool) -> Result<Vec<Item>, SpecError> {
     let list = array(value, "data", 1, max)?;
     let mut out = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
@@ -446,7 +443,7 @@ fn items(value: &Value, max: usize, parts_of_whole: bool) -> Result<Vec<Item>, S
     Ok(out)
 }
 
-fn zones(value: &Value, path: &str) -> Result<Vec<f64>, SpecError> {
+fn zones(value: &Json, path: &str) -> Result<Vec<f64>, SpecError> {
     let list = array(value, path, 0, 6)?;
     let mut out = Vec::with_capacity(list.len());
     for (i, v) in list.iter().enumerate() {
@@ -473,15 +470,15 @@ fn zones(value: &Value, path: &str) -> Result<Vec<f64>, SpecError> {
 
 /// A JSON object being read, remembering which keys were used so leftovers are errors.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a [(String, Json)],
     base: String,
     used: Vec<&'static str>,
 }
 
 impl<'a> Obj<'a> {
-    fn new(value: &'a Value, path: &str) -> Result<Self, SpecError> {
+    fn new(value: &'a Json, path: &str) -> Result<Self, SpecError> {
         match value {
-            Value::Object(map) => Ok(Obj {
+            Json::Object(map) => Ok(Obj {
                 map,
                 base: path.to_string(),
                 used: Vec::new(),
@@ -500,16 +497,18 @@ impl<'a> Obj<'a> {
         }
     }
     fn has(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.map.iter().any(|(k, _)| k == key)
     }
-    fn opt(&mut self, key: &'static str) -> Option<&'a Value> {
-        self.used.push(key);
-        match self.map.get(key) {
-            None | Some(Value::Null) => None,
-            Some(v) => Some(v),
+    fn opt(&mut self, key: &'static str) -> Option<&'a Json> {
+        if !self.used.contains(&key) {
+            self.used.push(key);
+        }
+        match self.map.iter().find(|(k, _)| k == key) {
+            None | Some((_, Json::Null)) => None,
+            Some((_, v)) => Some(v),
         }
     }
-    fn req(&mut self, key: &'static str) -> Result<&'a Value, SpecError> {
+    fn req(&mut self, key: &'static str) -> Result<&'a Json, SpecError> {
         self.opt(key)
             .ok_or_else(|| SpecError::at(&self.path(key), "required field is missing"))
     }
@@ -539,23 +538,23 @@ impl<'a> Obj<'a> {
     }
     /// Errors on the first key that no reader asked for.
     fn finish(&self) -> Result<(), SpecError> {
-        match self.map.keys().find(|k| !self.used.contains(&k.as_str())) {
+        match self
+            .map
+            .iter()
+            .map(|(k, _)| k)
+            .find(|k| !self.used.contains(&k.as_str()))
+        {
             None => Ok(()),
-            Some(k) => {
-                let mut known: Vec<&str> = self.used.clone();
-                known.sort_unstable();
-                known.dedup();
-                Err(SpecError::at(
-                    &self.path(&clip(k, 40)),
-                    format!("unknown field; expected one of: {}", known.join(", ")),
-                ))
-            }
+            Some(k) => Err(SpecError::at(
+                &self.path(&clip(k, 40)),
+                format!("unknown field; expected one of: {}", self.used.join(", ")),
+            )),
         }
     }
 }
 
-fn choice<'v>(value: &Value, path: &str, options: &[&'v str]) -> Result<&'v str, SpecError> {
-    if let Value::String(s) = value {
+fn choice<'v>(value: &Json, path: &str, options: &[&'v str]) -> Result<&'v str, SpecError> {
+    if let Json::String(s) = value {
         if let Some(o) = options.iter().find(|o| **o == s) {
             return Ok(o);
         }
@@ -571,13 +570,13 @@ fn choice<'v>(value: &Value, path: &str, options: &[&'v str]) -> Result<&'v str,
 }
 
 fn array<'v>(
-    value: &'v Value,
+    value: &'v Json,
     path: &str,
     min: usize,
     max: usize,
-) -> Result<&'v Vec<Value>, SpecError> {
+) -> Result<&'v Vec<Json>, SpecError> {
     let list = match value {
-        Value::Array(list) => list,
+        Json::Array(list) => list,
         other => {
             return Err(SpecError::at(
                 path,
@@ -600,7 +599,7 @@ fn array<'v>(
     Ok(list)
 }
 
-fn number(value: &Value, path: &str, what: &str) -> Result<f64, SpecError> {
+fn number(value: &Json, path: &str, what: &str) -> Result<f64, SpecError> {
     match value.as_f64() {
         Some(v) if v.is_finite() => Ok(v),
         _ => Err(SpecError::at(
@@ -610,7 +609,7 @@ fn number(value: &Value, path: &str, what: &str) -> Result<f64, SpecError> {
     }
 }
 
-fn finite(value: &Value, path: &str, max_abs: f64) -> Result<f64, SpecError> {
+fn finite(value: &Json, path: &str, max_abs: f64) -> Result<f64, SpecError> {
     let v = number(value, path, "a number")?;
     if v.abs() > max_abs {
         return Err(SpecError::at(
@@ -625,7 +624,7 @@ fn finite(value: &Value, path: &str, max_abs: f64) -> Result<f64, SpecError> {
     Ok(v)
 }
 
-fn non_negative(value: &Value, path: &str, max: f64) -> Result<f64, SpecError> {
+fn non_negative(value: &Json, path: &str, max: f64) -> Result<f64, SpecError> {
     let v = number(value, path, "a non-negative number")?;
     if v < 0.0 {
         return Err(SpecError::at(
@@ -646,7 +645,7 @@ fn non_negative(value: &Value, path: &str, max: f64) -> Result<f64, SpecError> {
     Ok(v)
 }
 
-fn count(value: &Value, path: &str) -> Result<u64, SpecError> {
+fn count(value: &Json, path: &str) -> Result<u64, SpecError> {
     let v = non_negative(value, path, MAX_COUNT as f64)?;
     if v.fract() != 0.0 {
         return Err(SpecError::at(
@@ -660,7 +659,7 @@ fn count(value: &Value, path: &str) -> Result<u64, SpecError> {
     Ok(v as u64)
 }
 
-fn percent(value: &Value, path: &str) -> Result<f64, SpecError> {
+fn percent(value: &Json, path: &str) -> Result<f64, SpecError> {
     let v = number(value, path, "a percentage from 0 to 100")?;
     if !(0.0..=100.0).contains(&v) {
         return Err(SpecError::at(
@@ -671,7 +670,7 @@ fn percent(value: &Value, path: &str) -> Result<f64, SpecError> {
     Ok(v)
 }
 
-fn label(value: &Value, path: &str) -> Result<String, SpecError> {
+fn label(value: &Json, path: &str) -> Result<String, SpecError> {
     let s = text(value, path, MAX_LABEL_CHARS)?;
     if s.trim().is_empty() {
         return Err(SpecError::at(path, "expected a non-empty label"));
@@ -680,9 +679,9 @@ fn label(value: &Value, path: &str) -> Result<String, SpecError> {
 }
 
 /// Plain text: no control characters, at most `max` characters.
-fn text(value: &Value, path: &str, max: usize) -> Result<String, SpecError> {
+fn text(value: &Json, path: &str, max: usize) -> Result<String, SpecError> {
     let s = match value {
-        Value::String(s) => s,
+        Json::String(s) => s,
         other => {
             return Err(SpecError::at(
                 path,
@@ -706,15 +705,29 @@ fn text(value: &Value, path: &str, max: usize) -> Result<String, SpecError> {
     Ok(s.clone())
 }
 
-/// A short rendering of a JSON value for error messages.
-fn show(value: &Value) -> String {
+/// A short rendering of a JSON value for error messages: numbers as written.
+fn show(value: &Json) -> String {
     match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("\"{}\"", clip(s, 40).escape_debug()),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(_, text) => clip(text, 40),
+        Json::String(s) => {
+            let mut out = String::from("\"");
+            for c in clip(s, 40).chars() {
+                match c {
+                    '"' | '\\' => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        Json::Array(_) => "a list".into(),
+        Json::Object(_) => "an object".into(),
     }
 }
 
@@ -729,9 +742,5 @@ fn clip(s: &str, max: usize) -> String {
 }
 
 fn trim_float(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e16 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::locale::plain(v)
 }

@@ -64,7 +64,7 @@ fn css(c: BackendColor) -> String {
     if c.alpha >= 1.0 {
         format!("rgb({r},{g},{b})")
     } else {
-        format!("rgba({r},{g},{b},{:.3})", c.alpha)
+        format!("rgba({r},{g},{b},{})", crate::locale::plain(c.alpha))
     }
 }
 
@@ -235,8 +235,9 @@ impl Measure for CanvasBackend {
 /// Sets the context's font unless `last` says it is already set: assigning `font` is slow.
 fn apply_font(ctx: &CanvasRenderingContext2d, last: &RefCell<String>, size: f64, bold: bool) {
     let font = format!(
-        "{}{size:.2}px {FONT_FAMILY}",
-        if bold { "bold " } else { "" }
+        "{}{}px {FONT_FAMILY}",
+        if bold { "bold " } else { "" },
+        crate::locale::plain((size * 100.0).round() / 100.0)
     );
     if *last.borrow() != font {
         ctx.set_font(&font);

@@ -236,10 +236,10 @@ impl Chart {
         if self.canvas.height() != h {
             self.canvas.set_height(h);
         }
-        let _ = self
-            .canvas
-            .style()
-            .set_property("height", &format!("{}px", size.height));
+        let _ = self.canvas.style().set_property(
+            "height",
+            &format!("{}px", crate::locale::plain(size.height)),
+        );
         CanvasBackend::new(self.ctx.clone(), (w, h), size.scale)
     }
 
@@ -277,16 +277,6 @@ pub fn check(
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The computed figures of a spec as JSON text, as `statchart stats` prints them.
-#[wasm_bindgen]
-pub fn stats(
-    #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
-) -> Result<String, JsError> {
-    let spec = read_spec(&spec).map_err(|e| JsError::new(&e.to_string()))?;
-    let figures = crate::stats::chart_stats(&spec).ok_or_else(|| JsError::new("no figures"))?;
-    serde_json::to_string(&figures).map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// A spec from JSON text, or from a JS object through the engine's `JSON.stringify`:
 /// walking the object recursively in Rust would have no depth limit and a
 /// 10 000-deep object would overflow the wasm stack, while the parser stops at 128.
@@ -315,11 +305,11 @@ fn find_canvas(target: &JsValue) -> Result<HtmlCanvasElement, JsError> {
             .ok_or_else(|| JsError::new("no document"))?;
         let element = document
             .query_selector(&selector)
-            .map_err(|_| JsError::new(&format!("invalid selector {selector:?}")))?
-            .ok_or_else(|| JsError::new(&format!("no element matches {selector:?}")))?;
+            .map_err(|_| JsError::new(&format!("invalid selector \"{selector}\"")))?
+            .ok_or_else(|| JsError::new(&format!("no element matches \"{selector}\"")))?;
         element
             .dyn_into::<HtmlCanvasElement>()
-            .map_err(|_| JsError::new(&format!("{selector:?} is not a canvas")))
+            .map_err(|_| JsError::new(&format!("\"{selector}\" is not a canvas")))
     } else {
         target
             .clone()
