@@ -7,12 +7,11 @@
 //! text at 1/1.24 of the requested size.
 
 use crate::locale::plain;
-use crate::render::{self, Measure, Size, Surface};
+use crate::render::{self, crisp_segment, Measure, Size, Surface, TextPlacement};
 use crate::{Error, Spec};
 use plotters_backend::text_anchor::HPos;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle,
 };
 use std::convert::Infallible;
 use std::fmt::Write;
@@ -82,15 +81,6 @@ impl<M: Measure> SvgBackend<M> {
     }
 }
 
-/// Odd-width lines on whole pixels would straddle two pixels; shift them half a pixel to stay crisp.
-fn crisp(v: i32, width: u32) -> String {
-    if width % 2 == 1 {
-        format!("{v}.5")
-    } else {
-        v.to_string()
-    }
-}
-
 /// Text and attribute values with markup characters escaped: titles are text, never markup.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -128,28 +118,8 @@ impl<M: Measure> DrawingBackend for SvgBackend<M> {
         style: &S,
     ) -> Result {
         let w = style.stroke_width();
-        let (x1, y1, x2, y2) = if from.1 == to.1 {
-            (
-                from.0.to_string(),
-                crisp(from.1, w),
-                to.0.to_string(),
-                crisp(to.1, w),
-            )
-        } else if from.0 == to.0 {
-            (
-                crisp(from.0, w),
-                from.1.to_string(),
-                crisp(to.0, w),
-                to.1.to_string(),
-            )
-        } else {
-            (
-                from.0.to_string(),
-                from.1.to_string(),
-                to.0.to_string(),
-                to.1.to_string(),
-            )
-        };
+        let ((x1, y1), (x2, y2)) = crisp_segment(from, to, w);
+        let (x1, y1, x2, y2) = (plain(x1), plain(y1), plain(x2), plain(y2));
         let _ = write!(
             self.body,
             "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\""
@@ -231,9 +201,8 @@ impl<M: Measure> DrawingBackend for SvgBackend<M> {
         style: &T,
         pos: BackendCoord,
     ) -> Result {
-        // statchart's convention: size() is 1.24 × the em size, and pos is the top, 0.76 em above the baseline.
-        let size = style.size() / 1.24;
-        let anchor = match style.anchor().h_pos {
+        let t = TextPlacement::of(style, pos);
+        let anchor = match t.align {
             HPos::Left => "start",
             HPos::Center => "middle",
             HPos::Right => "end",
@@ -241,12 +210,12 @@ impl<M: Measure> DrawingBackend for SvgBackend<M> {
         let _ = write!(
             self.body,
             "<text x=\"{}\" y=\"{}\" font-family=\"{}\" font-size=\"{}\" text-anchor=\"{anchor}\"",
-            pos.0,
-            plain((pos.1 as f64 + 0.76 * size).round()),
+            plain(t.x),
+            plain(t.baseline.round()),
             render::FONT_FAMILY,
-            plain((size * 100.0).round() / 100.0)
+            plain((t.size * 100.0).round() / 100.0)
         );
-        if matches!(style.style(), FontStyle::Bold) {
+        if t.bold {
             self.body.push_str(" font-weight=\"bold\"");
         }
         self.paint_attrs("fill", style.color());

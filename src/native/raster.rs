@@ -1,11 +1,10 @@
 //! An anti-aliased raster backend on tiny-skia, for PNG output: plotters'
 //! own bitmap backend draws jagged edges and misplaces ab_glyph text.
 
-use crate::render::{sector_outline, Measure, Surface};
+use crate::render::{crisp_segment, sector_outline, Measure, Surface, TextPlacement};
 use plotters_backend::text_anchor::HPos;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle,
 };
 use std::convert::Infallible;
 use tiny_skia::{FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, Transform};
@@ -74,11 +73,6 @@ fn through(points: impl Iterator<Item = (f64, f64)>, close: bool) -> PathBuilder
     pb
 }
 
-/// Odd-width lines on whole pixels would straddle two rows; shift them half a pixel to stay crisp.
-fn crisp(v: i32, width: u32) -> f32 {
-    v as f32 + if width % 2 == 1 { 0.5 } else { 0.0 }
-}
-
 impl DrawingBackend for RasterBackend {
     type ErrorType = Infallible;
 
@@ -101,16 +95,10 @@ impl DrawingBackend for RasterBackend {
         style: &S,
     ) -> Result {
         let w = style.stroke_width();
+        let ((fx, fy), (tx, ty)) = crisp_segment(from, to, w);
         let mut pb = PathBuilder::new();
-        let (fx, fy, tx, ty) = if from.1 == to.1 {
-            (from.0 as f32, crisp(from.1, w), to.0 as f32, crisp(to.1, w))
-        } else if from.0 == to.0 {
-            (crisp(from.0, w), from.1 as f32, crisp(to.0, w), to.1 as f32)
-        } else {
-            (from.0 as f32, from.1 as f32, to.0 as f32, to.1 as f32)
-        };
-        pb.move_to(fx, fy);
-        pb.line_to(tx, ty);
+        pb.move_to(fx as f32, fy as f32);
+        pb.line_to(tx as f32, ty as f32);
         let cap = if w > 2 { LineCap::Round } else { LineCap::Butt };
         self.stroke(pb, style.color(), w as f32, cap);
         Ok(())
@@ -133,20 +121,14 @@ impl DrawingBackend for RasterBackend {
                 self.pixmap.fill_rect(rect, &p, Transform::identity(), None);
             }
         } else {
-            let w = style.stroke_width();
-            let mut pb = PathBuilder::new();
-            let (l, t, r, b) = (
-                crisp(ul.0, w),
-                crisp(ul.1, w),
-                crisp(br.0, w),
-                crisp(br.1, w),
+            let corners = [(ul.0, ul.1), (br.0, ul.1), (br.0, br.1), (ul.0, br.1)];
+            let pb = through(corners.iter().map(|&(x, y)| (x as f64, y as f64)), true);
+            self.stroke(
+                pb,
+                style.color(),
+                style.stroke_width() as f32,
+                LineCap::Butt,
             );
-            pb.move_to(l, t);
-            pb.line_to(r, t);
-            pb.line_to(r, b);
-            pb.line_to(l, b);
-            pb.close();
-            self.stroke(pb, style.color(), w as f32, LineCap::Butt);
         }
         Ok(())
     }
@@ -200,19 +182,16 @@ impl DrawingBackend for RasterBackend {
         style: &T,
         pos: BackendCoord,
     ) -> Result {
-        // statchart's convention: size() is 1.24 × the em size, and pos is the top, 0.76 em above the baseline.
-        let size = style.size() / 1.24;
-        let bold = matches!(style.style(), FontStyle::Bold);
-        let width = super::fonts::text_width(text, size, bold);
-        let x = pos.0 as f64
-            - match style.anchor().h_pos {
+        let t = TextPlacement::of(style, pos);
+        let width = super::fonts::text_width(text, t.size, t.bold);
+        let x = t.x
+            - match t.align {
                 HPos::Left => 0.0,
                 HPos::Center => width / 2.0,
                 HPos::Right => width,
             };
-        let baseline = pos.1 as f64 + 0.76 * size;
         let mut pb = PathBuilder::new();
-        super::fonts::outline(text, x, baseline, size, bold, &mut pb);
+        super::fonts::outline(text, x, t.baseline, t.size, t.bold, &mut pb);
         self.fill(pb, style.color());
         Ok(())
     }
@@ -221,9 +200,9 @@ impl DrawingBackend for RasterBackend {
         text: &str,
         style: &T,
     ) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
-        let size = style.size() / 1.24;
-        let w = super::fonts::text_width(text, size, matches!(style.style(), FontStyle::Bold));
-        Ok((w.ceil() as u32, size.ceil() as u32))
+        let t = TextPlacement::of(style, (0, 0));
+        let w = super::fonts::text_width(text, t.size, t.bold);
+        Ok((w.ceil() as u32, t.size.ceil() as u32))
     }
 }
 

@@ -93,6 +93,46 @@ pub fn sector_outline(
     pts
 }
 
+/// A line segment in device pixels, moved half a pixel where it runs along the grid with
+/// an odd width, so that it covers whole pixels instead of blurring across two.
+pub fn crisp_segment(from: (i32, i32), to: (i32, i32), width: u32) -> ((f64, f64), (f64, f64)) {
+    let half = if width % 2 == 1 { 0.5 } else { 0.0 };
+    let (mut a, mut b) = ((from.0 as f64, from.1 as f64), (to.0 as f64, to.1 as f64));
+    if from.1 == to.1 {
+        a.1 += half;
+        b.1 += half;
+    } else if from.0 == to.0 {
+        a.0 += half;
+        b.0 += half;
+    }
+    (a, b)
+}
+
+/// How a backend sets a line of text under statchart's convention: `size()` is
+/// 1.24 × the em size (plotters' SVG habit) and the position is the text's top,
+/// 0.76 em above its baseline.
+pub struct TextPlacement {
+    /// Font size (em) in device pixels.
+    pub size: f64,
+    pub bold: bool,
+    pub align: HPos,
+    pub x: f64,
+    pub baseline: f64,
+}
+
+impl TextPlacement {
+    pub fn of<T: BackendTextStyle>(style: &T, pos: (i32, i32)) -> Self {
+        let size = style.size() / 1.24;
+        TextPlacement {
+            size,
+            bold: matches!(style.style(), FontStyle::Bold),
+            align: style.anchor().h_pos,
+            x: pos.0 as f64,
+            baseline: pos.1 as f64 + 0.76 * size,
+        }
+    }
+}
+
 /// The text style handed to backends: size in device pixels, top-anchored.
 #[derive(Clone, Copy)]
 pub struct Font {

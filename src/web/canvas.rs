@@ -2,11 +2,10 @@
 //! devicePixelRatio, text is measured with the context's `measureText` (no DOM
 //! spans, no host CSS), and ring sectors are real arcs.
 
-use crate::render::{Measure, Surface, FONT_FAMILY};
+use crate::render::{crisp_segment, Measure, Surface, TextPlacement, FONT_FAMILY};
 use plotters_backend::text_anchor::HPos;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontStyle,
 };
 use std::cell::RefCell;
 use std::f64::consts::TAU;
@@ -68,11 +67,6 @@ fn css(c: BackendColor) -> String {
     }
 }
 
-/// Odd-width lines on whole pixels would straddle two rows; shift them half a pixel to stay crisp.
-fn crisp(v: i32, width: u32) -> f64 {
-    v as f64 + if width % 2 == 1 { 0.5 } else { 0.0 }
-}
-
 impl DrawingBackend for CanvasBackend {
     type ErrorType = CanvasError;
 
@@ -99,17 +93,10 @@ impl DrawingBackend for CanvasBackend {
         let w = style.stroke_width();
         self.stroke_style(style.color(), w);
         self.ctx.set_line_cap(if w > 2 { "round" } else { "butt" });
+        let ((fx, fy), (tx, ty)) = crisp_segment(from, to, w);
         self.ctx.begin_path();
-        if from.1 == to.1 {
-            self.ctx.move_to(from.0 as f64, crisp(from.1, w));
-            self.ctx.line_to(to.0 as f64, crisp(to.1, w));
-        } else if from.0 == to.0 {
-            self.ctx.move_to(crisp(from.0, w), from.1 as f64);
-            self.ctx.line_to(crisp(to.0, w), to.1 as f64);
-        } else {
-            self.ctx.move_to(from.0 as f64, from.1 as f64);
-            self.ctx.line_to(to.0 as f64, to.1 as f64);
-        }
+        self.ctx.move_to(fx, fy);
+        self.ctx.line_to(tx, ty);
         self.ctx.stroke();
         Ok(())
     }
@@ -126,10 +113,8 @@ impl DrawingBackend for CanvasBackend {
             self.fill_style(style.color());
             self.ctx.fill_rect(x, y, w, h);
         } else {
-            let lw = style.stroke_width();
-            self.stroke_style(style.color(), lw);
-            self.ctx
-                .stroke_rect(crisp(ul.0, lw), crisp(ul.1, lw), w - 1.0, h - 1.0);
+            self.stroke_style(style.color(), style.stroke_width());
+            self.ctx.stroke_rect(x, y, w - 1.0, h - 1.0);
         }
         Ok(())
     }
@@ -182,19 +167,16 @@ impl DrawingBackend for CanvasBackend {
         style: &T,
         pos: BackendCoord,
     ) -> Result {
-        // statchart's convention: size() is 1.24 × the em size, and pos is the top, 0.76 em above the baseline.
-        let size = style.size() / 1.24;
-        self.set_font(size, matches!(style.style(), FontStyle::Bold));
+        let t = TextPlacement::of(style, pos);
+        self.set_font(t.size, t.bold);
         self.fill_style(style.color());
-        self.ctx.set_text_align(match style.anchor().h_pos {
+        self.ctx.set_text_align(match t.align {
             HPos::Left => "left",
             HPos::Center => "center",
             HPos::Right => "right",
         });
         self.ctx.set_text_baseline("alphabetic");
-        let _ = self
-            .ctx
-            .fill_text(text, pos.0 as f64, pos.1 as f64 + 0.76 * size);
+        let _ = self.ctx.fill_text(text, t.x, t.baseline);
         Ok(())
     }
     fn estimate_text_size<T: BackendTextStyle>(
@@ -202,13 +184,9 @@ impl DrawingBackend for CanvasBackend {
         text: &str,
         style: &T,
     ) -> std::result::Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        let size = style.size() / 1.24;
-        let w = self.text_width(
-            text,
-            size / self.scale,
-            matches!(style.style(), FontStyle::Bold),
-        ) * self.scale;
-        Ok((w.ceil() as u32, size.ceil() as u32))
+        let t = TextPlacement::of(style, (0, 0));
+        let w = self.text_width(text, t.size / self.scale, t.bold) * self.scale;
+        Ok((w.ceil() as u32, t.size.ceil() as u32))
     }
 }
 
