@@ -6,3 +6,11 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm-pack build --target web --release --out-dir pkg --out-name statchart . \
   -- --no-default-features --features web
+# The <stat-chart> element ships beside the glue it imports, and in the package.
+cp js/stat-chart.js pkg/stat-chart.js
+node -e '
+const fs = require("fs");
+const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+p.files = [...new Set([...(p.files || []), "stat-chart.js"])];
+fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
+'

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
-const files = ['pkg/statchart_bg.wasm', 'pkg/statchart.js', 'www/stat-chart.js'];
+const files = ['pkg/statchart_bg.wasm', 'pkg/statchart.js', 'pkg/stat-chart.js'];
 let total = 0;
 const rows = [];
 for (const file of files) {

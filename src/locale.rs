@@ -29,6 +29,10 @@ pub struct Words {
     pub no_test: &'static str,
     pub band: &'static str,
     pub significant_change: &'static str,
+    pub group: &'static str,
+    pub period: &'static str,
+    pub value: &'static str,
+    pub share: &'static str,
 }
 
 const EN: Words = Words {
@@ -51,6 +55,10 @@ const EN: Words = Words {
     no_test: "no test: published figures have no margin of error",
     band: "band",
     significant_change: "significant change",
+    group: "Group",
+    period: "Period",
+    value: "Value",
+    share: "Share",
 };
 
 const ID: Words = Words {
@@ -73,6 +81,10 @@ const ID: Words = Words {
     no_test: "tanpa uji: angka terbitan tidak punya margin galat",
     band: "pita",
     significant_change: "perubahan signifikan",
+    group: "Kelompok",
+    period: "Periode",
+    value: "Nilai",
+    share: "Porsi",
 };
 
 /// Number and word formatting for one locale.

@@ -3,7 +3,9 @@
 
 use crate::locale::Fmt;
 use crate::spec::{Chart, EmploymentData, Locale, Spec};
-use crate::stats::{breakdown_stats, item_stats, nps_stats, nps_trend_stats, rate_stats, NpsStats};
+use crate::stats::{
+    breakdown_stats, item_stats, nps_stats, nps_trend_stats, rate_stats, NpsStats, RateStats,
+};
 
 /// One paragraph describing `spec`'s chart.
 pub fn summary(spec: &Spec) -> String {
@@ -115,6 +117,36 @@ pub fn summary(spec: &Spec) -> String {
     parts.join(" ")
 }
 
+/// "33 ± 4.6 (95% interval 28.3 to 37.5)", or the score and why it has no margin.
+pub fn nps_detail(fmt: &Fmt, s: &NpsStats) -> String {
+    match (s.moe95, s.ci95) {
+        (Some(m), Some([lo, hi])) => format!(
+            "{} ± {} ({} {})",
+            fmt.num(s.nps, 1),
+            fmt.num(m, 1),
+            fmt.words().interval95,
+            fmt.range(lo, hi, 1)
+        ),
+        _ => format!("{} ({})", fmt.num(s.nps, 1), fmt.words().no_interval),
+    }
+}
+
+/// "24.5% (95% interval 21.5%–26.7%, 245 / 1,000)", or the rate and why it has no interval.
+pub fn rate_detail(fmt: &Fmt, s: &RateStats) -> String {
+    match (s.ci95, s.k, s.n) {
+        (Some([lo, hi]), Some(k), Some(n)) => format!(
+            "{} ({} {}–{}, {} / {})",
+            fmt.pct(s.rate, 1),
+            fmt.words().interval95,
+            fmt.pct(lo, 1),
+            fmt.pct(hi, 1),
+            fmt.fixed(k, 0),
+            fmt.fixed(n, 0)
+        ),
+        _ => format!("{} ({})", fmt.pct(s.rate, 1), fmt.words().no_interval),
+    }
+}
+
 fn nps_short(fmt: &Fmt, s: &NpsStats) -> String {
     match s.moe95 {
         Some(m) => format!("{} ± {}", fmt.num(s.nps, 1), fmt.num(m, 1)),
@@ -180,5 +212,111 @@ fn end(s: &str) -> String {
         s.to_string()
     } else {
         format!("{s}.")
+    }
+}
+
+/// The chart's figures as a table for screen readers: column headers (the first
+/// names the row headers' column) and rows whose first cell is a row header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+pub fn table(spec: &Spec) -> Table {
+    let fmt = Fmt::new(spec.locale);
+    let w = fmt.words();
+    let pair = |a: &str, b: String| vec![a.to_string(), b];
+    let (headers, rows): (Vec<String>, Vec<Vec<String>>) = match &spec.chart {
+        Chart::Nps { data, .. } => {
+            let mut rows = Vec::new();
+            if let Some(s) = nps_stats(data) {
+                let groups = [
+                    (w.promoters, s.promoters_pct),
+                    (w.passives, s.passives_pct),
+                    (w.detractors, s.detractors_pct),
+                ];
+                for (name, pct) in groups {
+                    if let Some(pct) = pct {
+                        let count = s
+                            .n
+                            .map(|n| format!(" ({} / {})", fmt.fixed(n * pct / 100.0, 0), fmt.fixed(n, 0)))
+                            .unwrap_or_default();
+                        rows.push(pair(name, format!("{}{count}", fmt.pct(pct, 1))));
+                    }
+                }
+                rows.push(pair("NPS", nps_detail(&fmt, &s)));
+            }
+            (vec![w.group.into(), w.value.into()], rows)
+        }
+        Chart::NpsTrend { data } => {
+            let rows = nps_trend_stats(data)
+                .map(|t| t.points.iter().map(|p| pair(&p.period, nps_detail(&fmt, &p.stats))).collect())
+                .unwrap_or_default();
+            (vec![w.period.into(), "NPS".into()], rows)
+        }
+        Chart::Employment { data, .. } => match data {
+            EmploymentData::Rate(f) => {
+                let label = f.label.as_deref().unwrap_or(w.employed);
+                let rows = rate_stats(&f.value)
+                    .map(|r| vec![pair(f.period.as_deref().unwrap_or(label), rate_detail(&fmt, &r))])
+                    .unwrap_or_default();
+                (vec![w.period.into(), label.into()], rows)
+            }
+            EmploymentData::Trend(points) => {
+                let rows = points
+                    .iter()
+                    .filter_map(|p| rate_stats(&p.value).map(|r| pair(&p.period, rate_detail(&fmt, &r))))
+                    .collect();
+                (vec![w.period.into(), w.employed.into()], rows)
+            }
+            EmploymentData::Breakdown(b) => {
+                let mut headers = vec![w.group.to_string()];
+                headers.extend(b.categories.iter().cloned());
+                let rows = breakdown_stats(b)
+                    .iter()
+                    .map(|g| {
+                        let mut row = vec![g.label.clone()];
+                        row.extend(g.shares_pct.iter().map(|s| match g.n {
+                            Some(n) => format!("{} ({})", fmt.pct(*s, 1), fmt.fixed(n * s / 100.0, 0)),
+                            None => fmt.pct(*s, 1),
+                        }));
+                        row
+                    })
+                    .collect();
+                (headers, rows)
+            }
+        },
+        Chart::Bar { data, unit } | Chart::Line { data, unit } | Chart::Donut { data, unit } => {
+            let (_, items) = item_stats(data);
+            let unit = unit.as_deref().unwrap_or("");
+            let rows = items
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.label.clone(),
+                        crate::render::with_unit(&fmt.num(i.value, 2), unit),
+                        fmt.pct(i.share_pct, 1),
+                    ]
+                })
+                .collect();
+            (vec![w.group.into(), w.value.into(), w.share.into()], rows)
+        }
+        Chart::Kpi { data } => {
+            let figure = format!(
+                "{}{}{}",
+                data.prefix.as_deref().unwrap_or(""),
+                fmt.num(data.value, 2),
+                data.suffix.as_deref().unwrap_or("")
+            );
+            let label = data.label.as_deref().unwrap_or(w.value);
+            (vec![w.group.into(), w.value.into()], vec![pair(label, figure)])
+        }
+    };
+    Table {
+        caption: spec.title.clone().unwrap_or_else(|| w.score.to_string()),
+        headers,
+        rows,
     }
 }

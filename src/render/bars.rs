@@ -61,6 +61,13 @@ pub fn draw_bars(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
             (end, zero)
         };
         p.rect(x0, bar_y, (x1 - x0).max(1.0), bar, t.accent);
+        p.mark(
+            x0,
+            bar_y,
+            (x1 - x0).max(4.0),
+            bar,
+            format!("{}: {text}", item.label),
+        );
         let baseline = bar_y + bar / 2.0 + s.label * 0.36;
         if item.value >= 0.0 {
             p.text(x1 + 5.0, baseline, text, s.label, true, t.text, Align::Left);
@@ -199,6 +206,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
                         continue;
                     }
                     p.rect(x, bar_y, (w - 1.5).max(0.5), bar, colors[ci]);
+                    p.mark(x, bar_y, w.max(4.0), bar, breakdown_tip(&fmt, b, g, ci));
                     let text = fmt.pct(*share, 0);
                     if p.text_width(&text, s.small, true) + 6.0 <= w {
                         let ink = t.ink_on(colors[ci]);
@@ -222,6 +230,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
                     let room = p.text_width(&text, s.small, false) + 8.0;
                     let w = (body.w - room).max(10.0) * share / 100.0;
                     p.rect(body.x, by, w.max(1.0), bar, colors[ci]);
+                    p.mark(body.x, by, w.max(4.0), bar, breakdown_tip(&fmt, b, g, ci));
                     p.text(
                         body.x + w + 5.0,
                         by + bar / 2.0 + s.small * 0.36,
@@ -235,4 +244,28 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
             }
         }
     }
+}
+
+/// "Cohort 1 (2022) · Employed: 30% (120 / 400)".
+fn breakdown_tip(
+    fmt: &crate::locale::Fmt,
+    b: &Breakdown,
+    g: &crate::stats::BreakdownGroupStats,
+    ci: usize,
+) -> String {
+    let share = g.shares_pct[ci];
+    let count = match g.n {
+        Some(n) => format!(
+            " ({} / {})",
+            fmt.fixed(n * share / 100.0, 0),
+            fmt.fixed(n, 0)
+        ),
+        None => String::new(),
+    };
+    format!(
+        "{} · {}: {}{count}",
+        g.label,
+        b.categories[ci],
+        fmt.pct(share, 1)
+    )
 }

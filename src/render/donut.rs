@@ -57,6 +57,20 @@ pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
         }
         let color = t.palette[i % t.palette.len()];
         p.sector(cx, cy, r0, r1, a - sweep, a, color);
+        let (mid, rm) = (a - sweep / 2.0, (r0 + r1) / 2.0);
+        let tip = format!(
+            "{}: {} ({})",
+            item.label,
+            with_unit(&fmt.num(item.value, 2), unit.unwrap_or("")),
+            fmt.pct(item.share_pct, 1)
+        );
+        p.mark(
+            cx + rm * mid.cos() - 8.0,
+            cy - rm * mid.sin() - 8.0,
+            16.0,
+            16.0,
+            tip,
+        );
         // A thin gap in the background colour between slices.
         p.line(
             cx + r0 * a.cos(),

@@ -126,6 +126,13 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData, zones: Option<&[f64]>) 
     let tip = inner + thickness * 0.85;
     p.line(cx, cy, cx + tip * a.cos(), cy - tip * a.sin(), 4.0, text);
     p.circle(cx, cy, 7.0, text);
+    p.mark(
+        cx - r,
+        cy - r,
+        2.0 * r,
+        r,
+        format!("NPS {}", crate::summary::nps_detail(&fmt, &stats)),
+    );
 
     // The score, large, and its margin of error (or why there is none).
     let score_y = cy + 14.0 + g.big * 0.78;

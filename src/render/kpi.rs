@@ -28,6 +28,7 @@ fn draw_figure(
     figure: &str,
     label: Option<&str>,
     details: &[(String, bool)],
+    tip: String,
 ) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
@@ -39,6 +40,8 @@ fn draw_figure(
     }
     let mut y = body.y + big * 0.95;
     p.text(body.x, y, figure, big, true, t.accent, Align::Left);
+    let fw = p.text_width(figure, big, true);
+    p.mark(body.x, y - big * 0.8, fw, big * 0.9, tip);
     y += big * 0.1;
     if let Some(label) = label {
         y = p.paragraph(
@@ -85,7 +88,8 @@ pub fn draw_rate(p: &mut Painter, body: Rect, figure: &RateFigure) {
         _ => details.push((words.no_interval.to_string(), false)),
     }
     let label = figure.label.as_deref().unwrap_or(words.employed);
-    draw_figure(p, body, &fmt.pct(stats.rate, 1), Some(label), &details);
+    let tip = format!("{label}: {}", crate::summary::rate_detail(&fmt, &stats));
+    draw_figure(p, body, &fmt.pct(stats.rate, 1), Some(label), &details, tip);
 }
 
 pub fn draw_value(p: &mut Painter, body: Rect, data: &KpiData) {
@@ -96,5 +100,9 @@ pub fn draw_value(p: &mut Painter, body: Rect, data: &KpiData) {
         with_unit(&fmt.num(data.value, 2), ""),
         data.suffix.as_deref().unwrap_or("")
     );
-    draw_figure(p, body, &figure, data.label.as_deref(), &[]);
+    let tip = match &data.label {
+        Some(l) => format!("{l}: {figure}"),
+        None => figure.clone(),
+    };
+    draw_figure(p, body, &figure, data.label.as_deref(), &[], tip);
 }

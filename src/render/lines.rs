@@ -7,6 +7,7 @@ use super::{Align, Painter, Rect};
 use crate::locale::Fmt;
 use crate::spec::{Item, NpsPoint, RatePoint};
 use crate::stats::{nps_trend_stats, rate_stats};
+use crate::summary::{nps_detail, rate_detail};
 
 pub fn body_height(width: f64) -> f64 {
     let s = TypeScale::for_width(width);
@@ -73,6 +74,8 @@ struct Series {
     values: Vec<f64>,
     bands: Vec<Option<[f64; 2]>>,
     annotations: Vec<Option<String>>,
+    /// What a tooltip says for each point.
+    tips: Vec<String>,
 }
 
 /// Where each point landed, for annotations drawn afterwards.
@@ -149,8 +152,10 @@ fn plot(
     let points: Vec<(f64, f64)> = xs.iter().cloned().zip(ys.iter().cloned()).collect();
     p.polyline(&points, 3.0, t.accent);
     let dot = if n > 40 { 2.0 } else { 4.5 };
-    for &(x, y) in &points {
+    for (i, &(x, y)) in points.iter().enumerate() {
         p.circle(x, y, dot, t.accent);
+        let tip = series.tips.get(i).cloned().unwrap_or_default();
+        p.mark(x - 8.0, y - 8.0, 16.0, 16.0, tip);
     }
 
     // Value labels on every point when there is room, else on the last.
@@ -246,6 +251,11 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
         values: stats.points.iter().map(|x| x.stats.nps).collect(),
         bands: stats.points.iter().map(|x| x.stats.ci95).collect(),
         annotations: points.iter().map(|x| x.label.clone()).collect(),
+        tips: stats
+            .points
+            .iter()
+            .map(|x| format!("{}: NPS {}", x.period, nps_detail(&p.fmt, &x.stats)))
+            .collect(),
     };
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
@@ -356,6 +366,11 @@ pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
         values: stats.iter().map(|x| x.rate).collect(),
         bands: stats.iter().map(|x| x.ci95).collect(),
         annotations: vec![],
+        tips: points
+            .iter()
+            .zip(&stats)
+            .map(|(pt, s)| format!("{}: {}", pt.period, rate_detail(&p.fmt, s)))
+            .collect(),
     };
     plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
     let words = p.fmt.words();
@@ -380,6 +395,16 @@ pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
         values: items.iter().map(|i| i.value).collect(),
         bands: vec![None; items.len()],
         annotations: vec![],
+        tips: items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    i.label,
+                    with_unit(&p.fmt.num(i.value, 2), unit.unwrap_or(""))
+                )
+            })
+            .collect(),
     };
     let unit = unit.unwrap_or("").to_string();
     plot(p, body, &axis, &series, &|f, v| {

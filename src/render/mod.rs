@@ -16,7 +16,7 @@ mod painter;
 
 pub use frame::Rect;
 pub use lines::with_unit;
-pub use painter::{backend_color, ellipsize, wrap_text, Align, Painter};
+pub use painter::{backend_color, ellipsize, wrap_text, Align, Mark, Painter};
 
 use crate::locale::Fmt;
 use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MIN_SIZE};
@@ -278,7 +278,8 @@ fn body_height(spec: &Spec, width: f64, m: &impl Measure) -> f64 {
 }
 
 /// Draws `spec` onto `backend`, whose size is the device size; `scale` is device pixels per CSS pixel.
-pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<(), String> {
+/// Returns the chart's marks (data elements with their values) for tooltips and keyboard access.
+pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<Vec<Mark>, String> {
     let theme = Theme::new(spec.theme);
     let fmt = Fmt::new(spec.locale);
     let mut p = Painter::new(backend, scale, theme, fmt);
@@ -342,5 +343,5 @@ pub fn draw_error<B: Surface>(
         text,
         18.0,
     );
-    p.finish()
+    p.finish().map(|_| ())
 }

@@ -73,6 +73,18 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         }
         let seg_w = (w - gap).max(1.0);
         p.rect(x, bar_y, seg_w, bar_h, color);
+        let count = stats
+            .n
+            .map(|n| format!(" ({} / {})", fmt.fixed(n * pct / 100.0, 0), fmt.fixed(n, 0)))
+            .unwrap_or_default();
+        let name = spans.iter().find(|s| s.4 == x).map_or("", |s| s.0);
+        p.mark(
+            x,
+            bar_y,
+            seg_w,
+            bar_h,
+            format!("{name}: {}{count}", fmt.pct(pct, 1)),
+        );
         let ink = t.ink_on(color);
         if hatched {
             p.hatch(x, bar_y, seg_w, bar_h, 9.0, 1.5, ink.with_alpha(0.55));

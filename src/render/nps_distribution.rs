@@ -59,6 +59,18 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
                 t.ink_on(color).with_alpha(0.5),
             );
         }
+        p.mark(
+            x,
+            plot_bottom - h.max(4.0),
+            col_w,
+            h.max(4.0),
+            format!(
+                "{i}: {} ({} / {})",
+                fmt.pct(share, 1),
+                fmt.fixed(scores[i] as f64, 0),
+                fmt.fixed(n as f64, 0)
+            ),
+        );
         let label = fmt.pct(share, 0);
         let size = if p.text_width(&label, s.small, false) > slot {
             s.small * 0.85

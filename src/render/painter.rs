@@ -132,7 +132,20 @@ impl<B: Surface> Paint for B {
     }
 }
 
+/// A data element as drawn, in CSS pixels, with the exact values a reader can ask for:
+/// what tooltips show and keyboard navigation announces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub text: String,
+}
+
 pub struct Painter<'a> {
+    /// The chart's data elements, in reading order.
+    pub marks: Vec<Mark>,
     backend: &'a mut dyn Paint,
     /// Device pixels per CSS pixel.
     pub scale: f64,
@@ -147,6 +160,7 @@ impl<'a> Painter<'a> {
     pub fn new(backend: &'a mut dyn Paint, scale: f64, theme: Theme, fmt: Fmt) -> Self {
         let (w, h) = backend.size();
         Painter {
+            marks: Vec::new(),
             backend,
             scale,
             width: w as f64 / scale,
@@ -157,12 +171,17 @@ impl<'a> Painter<'a> {
         }
     }
 
-    /// The first drawing error, if any.
-    pub fn finish(self) -> Result<(), String> {
+    /// The marks drawn, or the first drawing error.
+    pub fn finish(self) -> Result<Vec<Mark>, String> {
         match self.error {
             Some(e) => Err(e),
-            None => self.backend.present(),
+            None => self.backend.present().map(|_| self.marks),
         }
+    }
+
+    /// Records a data element at (x, y, w, h) with its exact values.
+    pub fn mark(&mut self, x: f64, y: f64, w: f64, h: f64, text: String) {
+        self.marks.push(Mark { x, y, w, h, text });
     }
 
     fn keep(&mut self, r: Result<(), String>) {

@@ -37,6 +37,8 @@ pub struct Chart {
     pixel_ratio: Option<f64>,
     /// Theme that overrides the spec's (the demo's light/dark switch).
     theme: Option<ThemeName>,
+    /// Data elements as last drawn, for tooltips and keyboard navigation.
+    marks: Vec<render::Mark>,
 }
 
 #[wasm_bindgen]
@@ -76,6 +78,7 @@ impl Chart {
             height: None,
             pixel_ratio: None,
             theme: None,
+            marks: Vec::new(),
         };
         if let Some(options) = options {
             chart.set_options(&options)?;
@@ -113,12 +116,22 @@ impl Chart {
         let spec = spec.clone();
         let size = self.size_for(Some(&spec))?;
         let mut backend = self.backend(size);
-        render::draw(&spec, &mut backend, size.scale).map_err(|e| JsError::new(&e))?;
+        self.marks = render::draw(&spec, &mut backend, size.scale).map_err(|e| JsError::new(&e))?;
         let _ = self.canvas.set_attribute("role", "img");
         let _ = self
             .canvas
             .set_attribute("aria-label", &crate::summary::summary(&spec));
         Ok(())
+    }
+
+    /// Fixes the CSS height in pixels, or with `undefined` lets the chart take the height it needs.
+    #[wasm_bindgen(js_name = setHeight)]
+    pub fn set_height(&mut self, height: Option<f64>) -> Result<(), JsError> {
+        if let Some(h) = height {
+            Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        self.height = height;
+        self.resize()
     }
 
     /// Overrides the spec's theme ("light" or "dark"), or with `undefined` follows it again.
@@ -135,6 +148,41 @@ impl Chart {
             }
         };
         self.resize()
+    }
+
+    /// The data elements as drawn: `[{x, y, w, h, text}]` in CSS pixels, in reading order,
+    /// with the exact values (and intervals where known) a tooltip should show.
+    #[wasm_bindgen(unchecked_return_type = "Array<{x: number, y: number, w: number, h: number, text: string}>")]
+    pub fn marks(&self) -> js_sys::Array {
+        self.marks
+            .iter()
+            .map(|m| {
+                object(&[
+                    ("x", m.x.into()),
+                    ("y", m.y.into()),
+                    ("w", m.w.into()),
+                    ("h", m.h.into()),
+                    ("text", m.text.as_str().into()),
+                ])
+            })
+            .collect()
+    }
+
+    /// The figures as a table for screen readers: `{caption, headers, rows}`; the first
+    /// header names the column of row headers, and each row starts with its header.
+    #[wasm_bindgen(unchecked_return_type = "{caption: string, headers: string[], rows: string[][]}")]
+    pub fn table(&self) -> JsValue {
+        let Some(spec) = &self.spec else {
+            return JsValue::NULL;
+        };
+        let t = crate::summary::table(spec);
+        let strings = |v: &[String]| -> js_sys::Array { v.iter().map(|s| JsValue::from_str(s)).collect() };
+        let rows: js_sys::Array = t.rows.iter().map(|r| JsValue::from(strings(r))).collect();
+        object(&[
+            ("caption", t.caption.as_str().into()),
+            ("headers", strings(&t.headers).into()),
+            ("rows", rows.into()),
+        ])
     }
 
     /// The text a screen reader should say for this chart.
@@ -296,6 +344,15 @@ fn read_spec(spec: &JsValue) -> Result<Spec, SpecError> {
         }
     };
     parse_spec(&text)
+}
+
+/// A plain JS object from key–value pairs.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
 }
 
 fn find_canvas(target: &JsValue) -> Result<HtmlCanvasElement, JsError> {
