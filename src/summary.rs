@@ -239,9 +239,14 @@ pub fn table(spec: &Spec) -> Table {
                 ];
                 for (name, pct) in groups {
                     if let Some(pct) = pct {
-                        let count = s
-                            .n
-                            .map(|n| format!(" ({} / {})", fmt.fixed(n * pct / 100.0, 0), fmt.fixed(n, 0)))
+                        let count =
+                            s.n.map(|n| {
+                                format!(
+                                    " ({} / {})",
+                                    fmt.fixed(n * pct / 100.0, 0),
+                                    fmt.fixed(n, 0)
+                                )
+                            })
                             .unwrap_or_default();
                         rows.push(pair(name, format!("{}{count}", fmt.pct(pct, 1))));
                     }
@@ -252,7 +257,12 @@ pub fn table(spec: &Spec) -> Table {
         }
         Chart::NpsTrend { data } => {
             let rows = nps_trend_stats(data)
-                .map(|t| t.points.iter().map(|p| pair(&p.period, nps_detail(&fmt, &p.stats))).collect())
+                .map(|t| {
+                    t.points
+                        .iter()
+                        .map(|p| pair(&p.period, nps_detail(&fmt, &p.stats)))
+                        .collect()
+                })
                 .unwrap_or_default();
             (vec![w.period.into(), "NPS".into()], rows)
         }
@@ -260,14 +270,21 @@ pub fn table(spec: &Spec) -> Table {
             EmploymentData::Rate(f) => {
                 let label = f.label.as_deref().unwrap_or(w.employed);
                 let rows = rate_stats(&f.value)
-                    .map(|r| vec![pair(f.period.as_deref().unwrap_or(label), rate_detail(&fmt, &r))])
+                    .map(|r| {
+                        vec![pair(
+                            f.period.as_deref().unwrap_or(label),
+                            rate_detail(&fmt, &r),
+                        )]
+                    })
                     .unwrap_or_default();
                 (vec![w.period.into(), label.into()], rows)
             }
             EmploymentData::Trend(points) => {
                 let rows = points
                     .iter()
-                    .filter_map(|p| rate_stats(&p.value).map(|r| pair(&p.period, rate_detail(&fmt, &r))))
+                    .filter_map(|p| {
+                        rate_stats(&p.value).map(|r| pair(&p.period, rate_detail(&fmt, &r)))
+                    })
                     .collect();
                 (vec![w.period.into(), w.employed.into()], rows)
             }
@@ -279,7 +296,9 @@ pub fn table(spec: &Spec) -> Table {
                     .map(|g| {
                         let mut row = vec![g.label.clone()];
                         row.extend(g.shares_pct.iter().map(|s| match g.n {
-                            Some(n) => format!("{} ({})", fmt.pct(*s, 1), fmt.fixed(n * s / 100.0, 0)),
+                            Some(n) => {
+                                format!("{} ({})", fmt.pct(*s, 1), fmt.fixed(n * s / 100.0, 0))
+                            }
                             None => fmt.pct(*s, 1),
                         }));
                         row
@@ -311,7 +330,10 @@ pub fn table(spec: &Spec) -> Table {
                 data.suffix.as_deref().unwrap_or("")
             );
             let label = data.label.as_deref().unwrap_or(w.value);
-            (vec![w.group.into(), w.value.into()], vec![pair(label, figure)])
+            (
+                vec![w.group.into(), w.value.into()],
+                vec![pair(label, figure)],
+            )
         }
     };
     Table {

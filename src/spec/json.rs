@@ -317,20 +317,20 @@ impl Parser<'_> {
 /// numbers come within an ulp or two. core's `f64::from_str` is exact always but
 /// brings 10 KB of tables into the wasm.
 fn decimal_to_f64(text: &str) -> Result<f64, ()> {
-    let (mantissa_part, exp_part) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], &text[i + 1..]),
-        None => (text, ""),
-    };
-    let negative = mantissa_part.starts_with('-');
+    // Bytes, not str slicing: the grammar has been checked, and str slicing and
+    // i64 parsing would bring their panic paths into the wasm.
+    let bytes = text.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
     let mut digits: u64 = 0;
     let mut exp10: i64 = 0;
     let mut seen_point = false;
-    for b in mantissa_part.bytes() {
-        match b {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
             b'.' => seen_point = true,
             b'0'..=b'9' => {
                 if digits < 1_000_000_000_000_000_000 / 10 {
-                    digits = digits * 10 + (b - b'0') as u64;
+                    digits = digits * 10 + (bytes[i] - b'0') as u64;
                     if seen_point {
                         exp10 -= 1;
                     }
@@ -339,12 +339,22 @@ fn decimal_to_f64(text: &str) -> Result<f64, ()> {
                     exp10 += 1;
                 }
             }
+            b'e' | b'E' => break,
             _ => {}
         }
+        i += 1;
     }
-    if !exp_part.is_empty() {
-        let e: i64 = exp_part.trim_start_matches('+').parse().map_err(|_| ())?;
-        exp10 = exp10.saturating_add(e);
+    if i < bytes.len() {
+        let mut e: i64 = 0;
+        let mut sign = 1;
+        for &b in &bytes[i + 1..] {
+            match b {
+                b'-' => sign = -1,
+                b'0'..=b'9' => e = (e * 10 + (b - b'0') as i64).min(100_000),
+                _ => {}
+            }
+        }
+        exp10 = exp10.saturating_add(sign * e);
     }
     let m = digits as f64;
     let value = if digits == 0 {

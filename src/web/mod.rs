@@ -15,6 +15,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const SPEC_TYPES: &str = include_str!("../../types/spec.d.ts");
 
@@ -152,7 +156,9 @@ impl Chart {
 
     /// The data elements as drawn: `[{x, y, w, h, text}]` in CSS pixels, in reading order,
     /// with the exact values (and intervals where known) a tooltip should show.
-    #[wasm_bindgen(unchecked_return_type = "Array<{x: number, y: number, w: number, h: number, text: string}>")]
+    #[wasm_bindgen(
+        unchecked_return_type = "Array<{x: number, y: number, w: number, h: number, text: string}>"
+    )]
     pub fn marks(&self) -> js_sys::Array {
         self.marks
             .iter()
@@ -170,13 +176,16 @@ impl Chart {
 
     /// The figures as a table for screen readers: `{caption, headers, rows}`; the first
     /// header names the column of row headers, and each row starts with its header.
-    #[wasm_bindgen(unchecked_return_type = "{caption: string, headers: string[], rows: string[][]}")]
+    #[wasm_bindgen(
+        unchecked_return_type = "{caption: string, headers: string[], rows: string[][]}"
+    )]
     pub fn table(&self) -> JsValue {
         let Some(spec) = &self.spec else {
             return JsValue::NULL;
         };
         let t = crate::summary::table(spec);
-        let strings = |v: &[String]| -> js_sys::Array { v.iter().map(|s| JsValue::from_str(s)).collect() };
+        let strings =
+            |v: &[String]| -> js_sys::Array { v.iter().map(|s| JsValue::from_str(s)).collect() };
         let rows: js_sys::Array = t.rows.iter().map(|r| JsValue::from(strings(r))).collect();
         object(&[
             ("caption", t.caption.as_str().into()),
