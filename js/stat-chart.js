@@ -21,7 +21,7 @@ const STYLE = `
 canvas { display: block; width: 100%; max-width: none; margin: 0; padding: 0; border: 0; border-radius: 2px; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid #1a5fd0; outline-offset: 2px; }
-.sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+.sr { position: absolute; top: 0; left: 0; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 .tip { position: absolute; z-index: 2; max-width: 260px; padding: 6px 9px; border-radius: 4px; background: #1d1d1d; color: #fff;
   font: 13px/1.35 system-ui, -apple-system, "Segoe UI", sans-serif; pointer-events: none; box-shadow: 0 2px 6px rgb(0 0 0 / .25); }
 .ring { position: absolute; z-index: 1; border: 2px solid #1a5fd0; border-radius: 3px; pointer-events: none; }
@@ -96,7 +96,7 @@ export class StatChart extends HTMLElement {
         <div class="stale" hidden></div>
         <div class="error" hidden role="alert"></div>
       </div>
-      <table class="sr"></table>
+      <div class="sr"><table></table></div>
       <div class="sr live" aria-live="polite" aria-atomic="true"></div>`;
     this.canvas = root.querySelector('canvas');
     this.tip = root.querySelector('.tip');

@@ -32,6 +32,7 @@ function resolve(path) {
 }
 
 async function body(path) {
+  if (path === '/live/illustrative-nps.json') return Buffer.from(liveNps());
   if (path === '/examples/index.json') {
     const names = (await readdir(join(root, 'examples'))).filter((f) => f.endsWith('.json')).sort();
     return Buffer.from(JSON.stringify(names));
@@ -39,10 +40,75 @@ async function body(path) {
   return readFile(resolve(path));
 }
 
+/**
+ * Feeds for live charts. GET /feed/NAME serves what was last PUT there: a body
+ * of {"status": 200, "body": "..."}; tests use this to change figures, break the
+ * feed or serve a bad spec. /feed-stats/NAME counts requests and 304 answers.
+ * /live/illustrative-nps.json drifts with the clock, for the embed demo.
+ */
+const feeds = new Map();
+
+function liveNps() {
+  // Illustrative figures that change every 10 s, for the embed page's live chart.
+  const tick = Math.floor(Date.now() / 10000);
+  const promoters = 480 + (tick % 7) * 9;
+  const detractors = 190 - (tick % 5) * 7;
+  return JSON.stringify({
+    type: 'nps',
+    title: 'Live: would trainees recommend the course?',
+    subtitle: 'Illustrative feed for a fictional training centre; refreshes every 10 seconds',
+    source: 'illustrative data',
+    data: { promoters, passives: 1000 - promoters - detractors, detractors },
+  });
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function feed(req, res, path) {
+  const name = path.split('/')[2];
+  if (path.startsWith('/feed-stats/')) {
+    const f = feeds.get(name) || { hits: 0, notModified: 0 };
+    res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify({ hits: f.hits, notModified: f.notModified }));
+    return;
+  }
+  if (req.method === 'PUT') {
+    const { status = 200, body = '' } = JSON.parse(await readBody(req));
+    const old = feeds.get(name) || { hits: 0, notModified: 0 };
+    feeds.set(name, { ...old, status, body });
+    res.writeHead(204).end();
+    return;
+  }
+  const f = feeds.get(name);
+  if (!f) {
+    res.writeHead(404).end('no such feed');
+    return;
+  }
+  f.hits += 1;
+  if (f.status !== 200) {
+    res.writeHead(f.status, { 'content-type': 'text/plain' }).end('feed unavailable');
+    return;
+  }
+  const etag = `"${createHash('sha1').update(f.body).digest('base64url')}"`;
+  if (req.headers['if-none-match'] === etag) {
+    f.notModified += 1;
+    res.writeHead(304, { etag }).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES['.json'], etag, 'cache-control': 'no-cache' }).end(f.body);
+}
+
 /** Starts the server; resolves to { server, url } once it listens. */
 export function serve({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
+    if (path.startsWith('/feed/') || path.startsWith('/feed-stats/')) {
+      await feed(req, res, path);
+      return;
+    }
     try {
       const data = await body(path);
       const etag = `"${createHash('sha1').update(data).digest('base64url')}"`;

@@ -74,7 +74,15 @@ impl Chart {
         {
             let _ = style.set_property("width", "100%");
         }
-        let _ = style.set_property("display", "block");
+        // Text is drawn by the chart: the page's letter spacing or direction must not reach it.
+        for (property, value) in [
+            ("display", "block"),
+            ("letter-spacing", "normal"),
+            ("word-spacing", "normal"),
+            ("direction", "ltr"),
+        ] {
+            let _ = style.set_property(property, value);
+        }
         let mut chart = Chart {
             canvas,
             ctx,

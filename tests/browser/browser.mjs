@@ -26,7 +26,10 @@ export async function start() {
 
 /** Opens `path` at a viewport and pixel ratio, collecting console errors and page errors. */
 export async function open(env, path, { width = 1200, height = 900, dpr = 1 } = {}) {
-  const page = await env.browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr });
+  // A context per page: axe needs one, and it keeps pages from sharing caches.
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  page.on('close', () => context.close().catch(() => {}));
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
