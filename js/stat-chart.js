@@ -83,6 +83,9 @@ export class StatChart extends HTMLElement {
   #ratioQuery = null;
   #darkQuery = matchMedia('(prefers-color-scheme: dark)');
   #onScheme = () => this.#redraw();
+  #ratio = 0;
+  // Browser zoom fires resize and changes devicePixelRatio; redraw at the new ratio.
+  #onWindowResize = () => { if (devicePixelRatio !== this.#ratio) this.#ratioChanged(); };
   #connected = false;
 
   constructor() {
@@ -107,7 +110,8 @@ export class StatChart extends HTMLElement {
     this.live = root.querySelector('.live');
     this.canvas.addEventListener('pointermove', (e) => this.#hover(e));
     this.canvas.addEventListener('pointerdown', (e) => this.#hover(e));
-    this.canvas.addEventListener('pointerleave', () => { if (this.#focus < 0) this.#hideTip(); });
+    // A touch lifts off (and "leaves") right after the tap: keep its tooltip until the next tap.
+    this.canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse' && this.#focus < 0) this.#hideTip(); });
     this.canvas.addEventListener('keydown', (e) => this.#key(e));
     this.canvas.addEventListener('blur', () => { this.#focus = -1; this.#hideTip(); });
   }
@@ -132,6 +136,8 @@ export class StatChart extends HTMLElement {
     this.#observer = new ResizeObserver((entries) => this.#resized(entries[0].contentRect.width));
     this.#observer.observe(this);
     this.#watchRatio();
+    this.#ratio = devicePixelRatio;
+    addEventListener('resize', this.#onWindowResize);
     this.#darkQuery.addEventListener('change', this.#onScheme);
     if (this.hasAttribute('src')) {
       await this.#fetch();
@@ -152,6 +158,7 @@ export class StatChart extends HTMLElement {
     clearTimeout(this.#timer);
     cancelAnimationFrame(this.#frame);
     this.#observer?.disconnect();
+    removeEventListener('resize', this.#onWindowResize);
     this.#darkQuery.removeEventListener('change', this.#onScheme);
     this.#chart?.destroy();
     this.#chart = null;
@@ -406,12 +413,17 @@ export class StatChart extends HTMLElement {
   #watchRatio() {
     this.#ratioQuery = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
     this.#ratioQuery.addEventListener('change', () => {
-      if (this.#chart) {
-        this.#chart.resize();
-        this.#marks = this.#chart.marks();
-      }
+      this.#ratioChanged();
       if (this.#connected) this.#watchRatio();
     }, { once: true });
+  }
+
+  #ratioChanged() {
+    this.#ratio = devicePixelRatio;
+    if (this.#chart) {
+      this.#chart.resize();
+      this.#marks = this.#chart.marks();
+    }
   }
 
   // ---------------------------------------------------------------- reading values

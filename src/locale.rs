@@ -173,6 +173,42 @@ impl Fmt {
         )
     }
 
+    /// A period label in the chart's language: "2023-06" → "Jun 2023" / "Jun 2023",
+    /// "2023-Q2" → "Q2 2023" / "K2 2023"; anything else as written.
+    pub fn period(&self, label: &str) -> String {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        const ID: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+        ];
+        let b = label.as_bytes();
+        let year_ok = b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-';
+        if !year_ok {
+            return label.to_string();
+        }
+        let year = &label[..4];
+        match (b.len(), b[5], b[6]) {
+            (7, m1 @ b'0'..=b'1', m2 @ b'0'..=b'9') => {
+                let month = ((m1 - b'0') * 10 + (m2 - b'0')) as usize;
+                if (1..=12).contains(&month) {
+                    let names = if self.locale == Locale::IdId { ID } else { EN };
+                    return format!("{} {year}", names[month - 1]);
+                }
+                label.to_string()
+            }
+            (7, b'Q', q @ b'1'..=b'4') => {
+                let prefix = if self.locale == Locale::IdId {
+                    'K'
+                } else {
+                    'Q'
+                };
+                format!("{prefix}{} {year}", q as char)
+            }
+            _ => label.to_string(),
+        }
+    }
+
     /// "Source: …" in the chart's language.
     pub fn source_line(&self, source: &str) -> String {
         format!("{}: {source}", self.words().source)
@@ -264,5 +300,11 @@ mod tests {
         assert_eq!(plain(1.5e20), "1.5e20");
         assert_eq!(plain(f64::NAN), "NaN");
         assert_eq!(plain(0.1 + 0.2), "0.3");
+        assert_eq!(en.period("2023-06"), "Jun 2023");
+        assert_eq!(id.period("2023-05"), "Mei 2023");
+        assert_eq!(en.period("2023-Q2"), "Q2 2023");
+        assert_eq!(id.period("2023-Q2"), "K2 2023");
+        assert_eq!(id.period("2020–2022"), "2020–2022");
+        assert_eq!(en.period("2023-13"), "2023-13");
     }
 }

@@ -21,7 +21,7 @@ pub fn summary(spec: &Spec) -> String {
             let mut out: Vec<String> = t
                 .points
                 .iter()
-                .map(|p| format!("{}: {}", p.period, nps_short(&fmt, &p.stats)))
+                .map(|p| format!("{}: {}", fmt.period(&p.period), nps_short(&fmt, &p.stats)))
                 .collect::<Vec<_>>();
             if let Some(c) = t.changes.last() {
                 let verdict = match c.significant {
@@ -32,8 +32,8 @@ pub fn summary(spec: &Spec) -> String {
                 out.push(format!(
                     "{} {} → {}: {}, {verdict}",
                     fmt.words().change,
-                    c.from,
-                    c.to,
+                    fmt.period(&c.from),
+                    fmt.period(&c.to),
                     fmt.signed(c.change, 1)
                 ));
             }
@@ -58,7 +58,7 @@ pub fn summary(spec: &Spec) -> String {
                     rate_stats(&p.value).map(|r| {
                         format!(
                             "{}: {}{}",
-                            p.period,
+                            fmt.period(&p.period),
                             fmt.pct(r.rate, 1),
                             rate_interval(&fmt, r.ci95, en)
                         )
@@ -260,7 +260,7 @@ pub fn table(spec: &Spec) -> Table {
                 .map(|t| {
                     t.points
                         .iter()
-                        .map(|p| pair(&p.period, nps_detail(&fmt, &p.stats)))
+                        .map(|p| pair(&fmt.period(&p.period), nps_detail(&fmt, &p.stats)))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -283,7 +283,8 @@ pub fn table(spec: &Spec) -> Table {
                 let rows = points
                     .iter()
                     .filter_map(|p| {
-                        rate_stats(&p.value).map(|r| pair(&p.period, rate_detail(&fmt, &r)))
+                        rate_stats(&p.value)
+                            .map(|r| pair(&fmt.period(&p.period), rate_detail(&fmt, &r)))
                     })
                     .collect();
                 (vec![w.period.into(), w.employed.into()], rows)

@@ -247,14 +247,24 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
     let s = TypeScale::for_width(body.w);
     let (area, foot_y) = footnote_area(body);
     let series = Series {
-        labels: stats.points.iter().map(|x| x.period.clone()).collect(),
+        labels: stats
+            .points
+            .iter()
+            .map(|x| p.fmt.period(&x.period))
+            .collect(),
         values: stats.points.iter().map(|x| x.stats.nps).collect(),
         bands: stats.points.iter().map(|x| x.stats.ci95).collect(),
         annotations: points.iter().map(|x| x.label.clone()).collect(),
         tips: stats
             .points
             .iter()
-            .map(|x| format!("{}: NPS {}", x.period, nps_detail(&p.fmt, &x.stats)))
+            .map(|x| {
+                format!(
+                    "{}: NPS {}",
+                    p.fmt.period(&x.period),
+                    nps_detail(&p.fmt, &x.stats)
+                )
+            })
             .collect(),
     };
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
@@ -309,8 +319,8 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
             format!(
                 "{} {} → {}: {}, {}{band}",
                 words.change_heading,
-                c.from,
-                c.to,
+                fmt.period(&c.from),
+                fmt.period(&c.to),
                 fmt.signed(c.change, 1),
                 verdict
             )
@@ -362,14 +372,14 @@ pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
     axis.ticks.retain(|v| *v <= 100.0);
     axis.hi = axis.hi.min(100.0);
     let series = Series {
-        labels: points.iter().map(|x| x.period.clone()).collect(),
+        labels: points.iter().map(|x| p.fmt.period(&x.period)).collect(),
         values: stats.iter().map(|x| x.rate).collect(),
         bands: stats.iter().map(|x| x.ci95).collect(),
         annotations: vec![],
         tips: points
             .iter()
             .zip(&stats)
-            .map(|(pt, s)| format!("{}: {}", pt.period, rate_detail(&p.fmt, s)))
+            .map(|(pt, s)| format!("{}: {}", p.fmt.period(&pt.period), rate_detail(&p.fmt, s)))
             .collect(),
     };
     plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));

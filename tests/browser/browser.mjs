@@ -25,9 +25,9 @@ export async function start() {
 }
 
 /** Opens `path` at a viewport and pixel ratio, collecting console errors and page errors. */
-export async function open(env, path, { width = 1200, height = 900, dpr = 1 } = {}) {
+export async function open(env, path, { width = 1200, height = 900, dpr = 1, hasTouch = false } = {}) {
   // A context per page: axe needs one, and it keeps pages from sharing caches.
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, hasTouch });
   const page = await context.newPage();
   page.on('close', () => context.close().catch(() => {}));
   const errors = [];

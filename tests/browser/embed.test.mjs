@@ -178,6 +178,36 @@ test('hovering shows the exact value with its interval', async () => {
   await page.close();
 });
 
+test('a devicePixelRatio change (browser zoom) redraws crisply, and a tap shows a tooltip', async () => {
+  const { page } = await pageWith(`<stat-chart id="c" view="breakdown"><script type="application/json">${spec(500, 330, 170)}</script></stat-chart>`,
+    { width: 600, dpr: 1, hasTouch: true });
+  await waitLabel(page, '#c', /Net Promoter Score 33/);
+  const size = () => page.$eval('#c', (el) => { const c = el.shadowRoot.querySelector('canvas'); return [c.width, c.getBoundingClientRect().width]; });
+  const [store, css] = await size();
+  assert.equal(store, css);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 600, height: 900, deviceScaleFactor: 2, mobile: false });
+  // Emulation changes the ratio without the resize event that real browser zoom fires; send it.
+  await page.evaluate(() => dispatchEvent(new Event('resize')));
+  await page.waitForFunction(() => { const c = document.querySelector('#c').shadowRoot.querySelector('canvas'); return c.width === 2 * c.getBoundingClientRect().width; });
+  // Tap the promoters' segment: the tooltip names it with its exact share.
+  const box = await page.$eval('#c', (el) => { const r = el.shadowRoot.querySelector('canvas').getBoundingClientRect(); return [r.left, r.top, r.width]; });
+  const marks = await page.evaluate(() => new Promise((ok) => {
+    const el = document.querySelector('#c');
+    const c = el.shadowRoot.querySelector('canvas');
+    c.focus();
+    c.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' }));
+    const ring = el.shadowRoot.querySelector('.ring').getBoundingClientRect();
+    c.blur();
+    ok({ x: ring.left + ring.width / 2, y: ring.top + ring.height / 2 });
+  }));
+  await page.touchscreen.tap(marks.x, marks.y);
+  const tip = await page.$eval('#c', (el) => { const t = el.shadowRoot.querySelector('.tip'); return [t.hidden, t.textContent]; });
+  assert.deepEqual(tip, [false, 'Promoters: 50% (500 / 1,000)']);
+  assert.ok(box[2] > 0);
+  await page.close();
+});
+
 test('a title holding markup shows as text and runs nothing', async () => {
   const evil = '<img src=x onerror="window.__pwned=1"> & <script>window.__pwned=2</script>';
   const { page } = await pageWith(`<stat-chart id="c"></stat-chart>`);
