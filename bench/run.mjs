@@ -1,0 +1,134 @@
+// `npm run bench`: statchart against Chart.js 4 in one headless Chromium run.
+// Serves bench/page.html itself, draws the same charts at 640 × 400 CSS pixels and
+// devicePixelRatio 2 with each library, and prints one table of medians with the
+// statchart / Chart.js ratio. `--write` also records the run in docs/benchmarks.md.
+import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, release, platform } from 'node:os';
+import { serve } from '../scripts/serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
+
+const root = new URL('..', import.meta.url);
+const file = (p) => new URL(p, root);
+const KINDS = ['gauge', 'breakdown', 'employment'];
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS || 9);
+const DPR = 2;
+
+mkdirSync(file('bench/vendor/'), { recursive: true });
+copyFileSync(file('node_modules/chart.js/dist/chart.umd.min.js'), file('bench/vendor/chart.umd.min.js'));
+if (!existsSync(file('pkg/statchart_bg.wasm'))) {
+  console.error('pkg/ is not built: run npm run build (npm run bench does)');
+  process.exit(1);
+}
+
+const gz = (p) => gzipSync(readFileSync(file(p)), { level: 9 }).length;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+const { server, url } = await serve({ port: 0, quiet: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** Opens the bench page cold (fresh context, cache disabled); returns page and CDP session. */
+async function openPage(lib, kind, n = 1) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: DPR });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(new URL(`/bench/page.html?lib=${lib}&chart=${kind}&n=${n}`, url).href);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 60000 });
+  if (errors.length) throw new Error(`${lib} ${kind}: ${errors.join('; ')}`);
+  return { page, cdp, close: () => context.close() };
+}
+
+const results = {};
+const put = (key, lib, value) => { (results[key] ||= {})[lib] = value; };
+
+put('library bytes, gzipped', 'statchart', gz('pkg/statchart_bg.wasm') + gz('pkg/statchart.js') + gz('pkg/stat-chart.js'));
+put('library bytes, gzipped', 'chartjs', gz('bench/vendor/chart.umd.min.js'));
+
+for (const lib of ['statchart', 'chartjs']) {
+  for (const kind of KINDS) {
+    const firsts = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const p = await openPage(lib, kind);
+      firsts.push(await p.page.evaluate(() => window.bench.firstPaint));
+      if (i === COLD_RUNS - 1) {
+        await p.page.evaluate(() => window.bench.updates(50));  // warm up
+        const times = await p.page.evaluate(() => window.bench.updates(200));
+        put(`update and redraw, ${kind} (ms)`, lib, median(times));
+      }
+      await p.close();
+    }
+    put(`first chart painted, ${kind} (ms)`, lib, median(firsts));
+  }
+  const many = [];
+  for (let i = 0; i < Math.max(3, COLD_RUNS >> 1); i++) {
+    const p = await openPage(lib, 'breakdown', 100);
+    many.push(await p.page.evaluate(() => window.bench.firstPaint));
+    await p.close();
+  }
+  put('100 charts painted (ms)', lib, median(many));
+
+  const p = await openPage(lib, 'breakdown');
+  const heap = async () => {
+    await p.cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await p.cdp.send('Runtime.getHeapUsage');
+    return usedSize + await p.page.evaluate(() => window.bench.wasmBytes());
+  };
+  await p.page.evaluate(() => window.bench.updates(500));
+  const before = await heap();
+  await p.page.evaluate(() => window.bench.updates(10000));
+  const after = await heap();
+  put('JS heap + wasm memory after 10 000 updates (KB)', lib, after / 1024);
+  put('memory growth over 10 000 updates (KB)', lib, (after - before) / 1024);
+  await p.close();
+}
+
+const chromiumVersion = browser.version();
+await browser.close();
+server.close();
+
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(3));
+const rows = Object.entries(results).map(([name, r]) => {
+  const ratio = r.chartjs ? r.statchart / r.chartjs : NaN;
+  return [name, fmt(r.statchart), fmt(r.chartjs), Number.isFinite(ratio) ? ratio.toFixed(2) : '–'];
+});
+const head = ['figure (median)', 'statchart', 'Chart.js', 'statchart / Chart.js'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+console.log(line(head));
+for (const r of rows) console.log(line(r));
+
+const pkg = (p) => JSON.parse(readFileSync(file(p), 'utf8')).version;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`;
+const versions = `statchart ${pkg('pkg/package.json')}, Chart.js ${pkg('node_modules/chart.js/package.json')}, Chromium ${chromiumVersion}, Node.js ${process.version}`;
+console.log(`\nmachine: ${machine}\nversions: ${versions}\nsettings: 640 × 400 CSS px, devicePixelRatio ${DPR}, ${COLD_RUNS} cold loads per chart (cache disabled), 200 updates`);
+
+if (process.argv.includes('--write')) {
+  const md = `# Benchmarks: statchart against Chart.js
+
+Recorded by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.
+
+- machine: ${machine}
+- versions: ${versions}
+- settings: both libraries draw the same chart at 640 × 400 CSS pixels and devicePixelRatio ${DPR}
+  in headless Chromium, served over HTTP on 127.0.0.1. Chart.js draws the NPS gauge as a half
+  doughnut and the breakdowns as stacked horizontal bars, with animations off.
+  "First chart painted" is the time from navigation start to the frame after the chart was drawn,
+  on a cold load with the cache disabled (median of ${COLD_RUNS}); "update and redraw" is one
+  synchronous update (median of 200, after 50 to warm up); "100 charts" is a cold page with 100
+  breakdown charts; memory is after garbage collection.
+- library bytes: statchart counts its wasm, its JS glue and the \`<stat-chart>\` element;
+  Chart.js counts \`chart.umd.min.js\`; both gzipped at level 9.
+
+| ${head.join(' | ')} |
+|${head.map(() => '---').join('|')}|
+${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+`;
+  writeFileSync(file('docs/benchmarks.md'), md);
+  console.log('wrote docs/benchmarks.md');
+}
