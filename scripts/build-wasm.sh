@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm-pack build --target web --release --out-dir pkg --out-name statchart . \
   -- --no-default-features --features web
-# The <stat-chart> element ships beside the glue it imports, and in the package.
-cp js/stat-chart.js pkg/stat-chart.js
+# The <stat-chart> element ships beside the glue it imports, and in the package;
+# both are minified (readers download them; js/stat-chart.js stays the source).
+esbuild js/stat-chart.js --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/stat-chart.js
+esbuild pkg/statchart.js --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/statchart.js --allow-overwrite
 node -e '
 const fs = require("fs");
 const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
