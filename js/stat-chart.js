@@ -23,7 +23,11 @@ const MAX_BACKOFF_S = 600;
 const STYLE = `
 :host { display: block; position: relative; max-width: 100%; min-width: 0; }
 :host([hidden]) { display: none; }
-.wrap { position: relative; margin: 0; padding: 0; border: 0; }
+.wrap { position: relative; margin: 0; padding: 0; border: 0;
+  /* Inherited text settings of the host page stop here. */
+  letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0; text-align: left;
+  text-shadow: none; font-style: normal; font-weight: normal; line-height: normal; direction: ltr;
+  white-space: normal; visibility: visible; }
 canvas { display: block; width: 100%; max-width: none; margin: 0; padding: 0; border: 0; border-radius: 2px; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid #1a5fd0; outline-offset: 2px; }
