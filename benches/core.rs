@@ -24,7 +24,11 @@ fn examples() -> Vec<(String, String)> {
 
 fn parse(c: &mut Criterion) {
     let all = examples();
-    let trend = &all.iter().find(|(n, _)| n == "illustrative-nps-trend").unwrap().1;
+    let trend = &all
+        .iter()
+        .find(|(n, _)| n == "illustrative-nps-trend")
+        .unwrap()
+        .1;
     c.bench_function("parse/nps-trend", |b| {
         b.iter(|| statchart::parse_spec(black_box(trend)).unwrap())
     });
@@ -70,7 +74,9 @@ fn render(c: &mut Criterion) {
     for (name, json) in examples() {
         let spec = statchart::parse_spec(&json).unwrap();
         let size = output_size(&spec, None, None, 1.0).unwrap();
-        group.bench_function(&name, |b| b.iter(|| render_svg(black_box(&spec), size).unwrap()));
+        group.bench_function(&name, |b| {
+            b.iter(|| render_svg(black_box(&spec), size).unwrap())
+        });
     }
     group.finish();
 }

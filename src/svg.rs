@@ -242,7 +242,10 @@ impl<M: Measure> Surface for SvgBackend<M> {
         color: BackendColor,
     ) -> Result {
         let (cx, cy) = center;
-        let at = |r: f64, a: f64| (plain(cx + r * a.cos()), plain(cy - r * a.sin()));
+        let at = |r: f64, a: f64| {
+            let (x, y) = render::polar(cx, cy, r, a);
+            (plain(x), plain(y))
+        };
         let large = u8::from((a1 - a0).abs() > std::f64::consts::PI);
         // Sweep flag 0 runs counter-clockwise on screen, which is a growing math angle.
         let out_sweep = u8::from(a1 < a0);

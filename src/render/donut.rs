@@ -3,7 +3,7 @@
 
 use super::frame::TypeScale;
 use super::lines::with_unit;
-use super::{Align, Painter, Rect};
+use super::{polar, Align, Painter, Rect};
 use crate::spec::Item;
 use crate::stats::item_stats;
 use std::f64::consts::PI;
@@ -58,36 +58,24 @@ pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
         let color = t.palette[i % t.palette.len()];
         p.sector(cx, cy, r0, r1, a - sweep, a, color);
         let (mid, rm) = (a - sweep / 2.0, (r0 + r1) / 2.0);
+        let (mx, my) = polar(cx, cy, rm, mid);
         let tip = format!(
             "{}: {} ({})",
             item.label,
             with_unit(&fmt.num(item.value, 2), unit.unwrap_or("")),
             fmt.pct(item.share_pct, 1)
         );
-        p.mark(
-            cx + rm * mid.cos() - 8.0,
-            cy - rm * mid.sin() - 8.0,
-            16.0,
-            16.0,
-            tip,
-        );
+        p.mark(mx - 8.0, my - 8.0, 16.0, 16.0, tip);
         // A thin gap in the background colour between slices.
-        p.line(
-            cx + r0 * a.cos(),
-            cy - r0 * a.sin(),
-            cx + r1 * a.cos(),
-            cy - r1 * a.sin(),
-            2.0,
-            bg,
-        );
-        let mid = a - sweep / 2.0;
+        let (x0, y0) = polar(cx, cy, r0, a);
+        let (x1, y1) = polar(cx, cy, r1, a);
+        p.line(x0, y0, x1, y1, 2.0, bg);
         let text = fmt.pct(item.share_pct, 0);
-        let rm = (r0 + r1) / 2.0;
         if sweep * rm > p.text_width(&text, s.small, true) + 8.0 && r1 - r0 > s.small * 1.6 {
             let ink = t.ink_on(color);
             p.text(
-                cx + rm * mid.cos(),
-                cy - rm * mid.sin() + s.small * 0.36,
+                mx,
+                my + s.small * 0.36,
                 &text,
                 s.small,
                 true,

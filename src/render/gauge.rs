@@ -3,7 +3,7 @@
 //! large in the middle with its margin of error.
 
 use super::frame::TypeScale;
-use super::{Align, Painter, Rect};
+use super::{polar, Align, Painter, Rect};
 use crate::spec::NpsData;
 use crate::stats::nps_stats;
 use std::f64::consts::PI;
@@ -79,15 +79,9 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData, zones: Option<&[f64]>) 
     }
     let bg = p.theme.background;
     for &b in bounds {
-        let a = angle(b);
-        p.line(
-            cx + (inner - 1.0) * a.cos(),
-            cy - (inner - 1.0) * a.sin(),
-            cx + (r + 1.0) * a.cos(),
-            cy - (r + 1.0) * a.sin(),
-            2.0,
-            bg,
-        );
+        let (x0, y0) = polar(cx, cy, inner - 1.0, angle(b));
+        let (x1, y1) = polar(cx, cy, r + 1.0, angle(b));
+        p.line(x0, y0, x1, y1, 2.0, bg);
     }
 
     // Scale labels outside the dial: the NPS scale is −100 to +100, never 0–100.
@@ -107,7 +101,8 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData, zones: Option<&[f64]>) 
                 } else {
                     Align::Left
                 };
-                (cx + rr * a.cos(), cy - rr * a.sin(), align)
+                let (x, y) = polar(cx, cy, rr, a);
+                (x, y, align)
             }
         };
         p.text(x, y, &text, sizes.label, false, muted, align);
@@ -124,7 +119,8 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData, zones: Option<&[f64]>) 
     // Needle and hub.
     let a = angle(stats.nps);
     let tip = inner + thickness * 0.85;
-    p.line(cx, cy, cx + tip * a.cos(), cy - tip * a.sin(), 4.0, text);
+    let (tx, ty) = polar(cx, cy, tip, a);
+    p.line(cx, cy, tx, ty, 4.0, text);
     p.circle(cx, cy, 7.0, text);
     p.mark(
         cx - r,

@@ -82,7 +82,7 @@ pub fn sector_outline(
     // Chord error r·(1 − cos(θ/2)) ≤ tolerance.
     let step = 2.0 * (1.0 - tolerance / r1.max(1.0)).clamp(-1.0, 1.0).acos();
     let n = ((sweep.abs() / step.max(1e-3)).ceil() as usize).clamp(2, 2000);
-    let at = |r: f64, a: f64| (cx + r * a.cos(), cy - r * a.sin());
+    let at = |r: f64, a: f64| polar(cx, cy, r, a);
     let mut pts = Vec::with_capacity(2 * n + 2);
     for i in 0..=n {
         pts.push(at(r1, a0 + sweep * i as f64 / n as f64));
@@ -130,6 +130,41 @@ impl TextPlacement {
             x: pos.0 as f64,
             baseline: pos.1 as f64 + 0.76 * size,
         }
+    }
+}
+
+/// The point at angle `a` (radians, counter-clockwise from east) and radius `r`
+/// around (cx, cy), in screen coordinates (y down).
+pub fn polar(cx: f64, cy: f64, r: f64, a: f64) -> (f64, f64) {
+    let (cos, sin) = cos_sin(a);
+    (cx + r * cos, cy - r * sin)
+}
+
+/// (cos a, sin a) to within a few ulps for the angles charts use (|a| up to ~1e6).
+///
+/// Reduced to [−π/4, π/4] by quarter turns and summed as Taylor series: libm's
+/// general argument reduction (for angles up to 1e300) would cost the wasm 6 KB.
+pub fn cos_sin(a: f64) -> (f64, f64) {
+    use std::f64::consts::FRAC_PI_2;
+    let q = (a / FRAC_PI_2 + 0.5).floor();
+    let x = a - q * FRAC_PI_2;
+    let x2 = x * x;
+    let mut sin = 0.0;
+    let mut cos = 0.0;
+    // Terms up to x^19 and x^18: the next ones are below 1e-17 for |x| ≤ π/4.
+    let (mut s_term, mut c_term) = (x, 1.0);
+    for k in 0..10 {
+        sin += s_term;
+        cos += c_term;
+        let (n1, n2) = ((2 * k + 2) as f64, (2 * k + 3) as f64);
+        s_term *= -x2 / (n1 * n2);
+        c_term *= -x2 / ((2 * k + 1) as f64 * n1);
+    }
+    match (q as i64).rem_euclid(4) {
+        0 => (cos, sin),
+        1 => (-sin, cos),
+        2 => (-cos, -sin),
+        _ => (sin, -cos),
     }
 }
 
@@ -344,4 +379,23 @@ pub fn draw_error<B: Surface>(
         18.0,
     );
     p.finish().map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cos_sin;
+
+    #[test]
+    fn cos_sin_matches_libm() {
+        let mut a = -20.0;
+        while a < 20.0 {
+            let (c, s) = cos_sin(a);
+            assert!(
+                (c - a.cos()).abs() < 1e-14 && (s - a.sin()).abs() < 1e-14,
+                "{a}"
+            );
+            a += 0.0137;
+        }
+        assert_eq!(cos_sin(0.0), (1.0, 0.0));
+    }
 }
