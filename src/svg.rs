@@ -69,6 +69,16 @@ impl<M: Measure> SvgBackend<M> {
         let _ = write!(self.body, " stroke-width=\"{width}\"");
     }
 
+    /// Fills or strokes the element begun in `body`, and closes it.
+    fn close_shape<S: BackendStyle>(&mut self, style: &S, fill: bool) {
+        if fill {
+            self.paint_attrs("fill", style.color());
+        } else {
+            self.stroke_attrs(style.color(), style.stroke_width());
+        }
+        self.body.push_str("/>\n");
+    }
+
     fn points(&mut self, points: impl Iterator<Item = (f64, f64)>) {
         self.body.push_str(" points=\"");
         for (i, (x, y)) in points.enumerate() {
@@ -144,12 +154,7 @@ impl<M: Measure> DrawingBackend for SvgBackend<M> {
             "<rect x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\"",
             ul.0, ul.1
         );
-        if fill {
-            self.paint_attrs("fill", style.color());
-        } else {
-            self.stroke_attrs(style.color(), style.stroke_width());
-        }
-        self.body.push_str("/>\n");
+        self.close_shape(style, fill);
         Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -176,12 +181,7 @@ impl<M: Measure> DrawingBackend for SvgBackend<M> {
             "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\"",
             center.0, center.1
         );
-        if fill {
-            self.paint_attrs("fill", style.color());
-        } else {
-            self.stroke_attrs(style.color(), style.stroke_width());
-        }
-        self.body.push_str("/>\n");
+        self.close_shape(style, fill);
         Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
