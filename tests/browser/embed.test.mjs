@@ -274,6 +274,30 @@ test('attributes re-render: locale, view and theme', async () => {
   await page.close();
 });
 
+test('height from an attribute or an aspect ratio, and theme="auto" follows the reader\'s setting', async () => {
+  const { page } = await pageWith(`
+    <div style="width: 600px">
+      <stat-chart id="ratio" aspect-ratio="2/1"><script type="application/json">${spec(5, 3, 2)}</script></stat-chart>
+      <stat-chart id="fixed" height="300"><script type="application/json">${spec(5, 3, 2)}</script></stat-chart>
+      <stat-chart id="auto" theme="auto"><script type="application/json">${spec(5, 3, 2)}</script></stat-chart>
+    </div>`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (const id of ['#ratio', '#fixed', '#auto']) await waitLabel(page, id, /Net Promoter Score/);
+  const css = (id) => page.$eval(id, (el) => { const r = el.shadowRoot.querySelector('canvas').getBoundingClientRect(); return [r.width, r.height]; });
+  assert.deepEqual(await css('#ratio'), [600, 300]);
+  assert.equal((await css('#fixed'))[1], 300);
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#auto').shadowRoot.querySelector('canvas');
+    return Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)).join() === '23,23,23';
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#auto').shadowRoot.querySelector('canvas');
+    return Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)).join() === '255,255,255';
+  });
+  await page.close();
+});
+
 test('numbers match the browser\'s Intl for en-US and id-ID', async () => {
   const { page } = await pageWith('<stat-chart id="c"></stat-chart>');
   await page.emulateMedia({ reducedMotion: 'reduce' });
