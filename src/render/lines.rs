@@ -76,6 +76,8 @@ struct Series {
     annotations: Vec<Option<String>>,
     /// What a tooltip says for each point.
     tips: Vec<String>,
+    /// A unit other than % to name once on the top gridline instead of on every one.
+    unit: Option<String>,
 }
 
 /// Where each point landed, for annotations drawn afterwards.
@@ -94,7 +96,17 @@ fn plot(
     let s = TypeScale::for_width(area.w);
     let t = p.theme.clone();
     let fmt = p.fmt;
-    let tick_texts: Vec<String> = axis.ticks.iter().map(|v| value_text(&fmt, *v)).collect();
+    // The unit once, on the top gridline (newsroom style); bare numbers below it.
+    let top = axis.ticks.len().saturating_sub(1);
+    let tick_texts: Vec<String> = axis
+        .ticks
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match &series.unit {
+            Some(_) if i != top => fmt.num(*v, 2),
+            _ => value_text(&fmt, *v),
+        })
+        .collect();
     let gutter = tick_texts
         .iter()
         .map(|x| p.text_width(x, s.small, false))
@@ -266,6 +278,7 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
                 )
             })
             .collect(),
+        unit: None,
     };
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
@@ -381,6 +394,7 @@ pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
             .zip(&stats)
             .map(|(pt, s)| format!("{}: {}", p.fmt.period(&pt.period), rate_detail(&p.fmt, s)))
             .collect(),
+        unit: None,
     };
     plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
     let words = p.fmt.words();
@@ -415,6 +429,9 @@ pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
                 )
             })
             .collect(),
+        unit: unit
+            .filter(|u| !u.is_empty() && *u != "%")
+            .map(str::to_string),
     };
     let unit = unit.unwrap_or("").to_string();
     plot(p, body, &axis, &series, &|f, v| {
