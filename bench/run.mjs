@@ -129,6 +129,9 @@ Recorded by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 
 |${head.map(() => '---').join('|')}|
 ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 `;
-  writeFileSync(file('docs/benchmarks.md'), md);
+  // The native section (criterion, `cargo bench`) is recorded by hand; keep it.
+  const old = existsSync(file('docs/benchmarks.md')) ? readFileSync(file('docs/benchmarks.md'), 'utf8') : '';
+  const native = old.indexOf('\n## Native');
+  writeFileSync(file('docs/benchmarks.md'), md + (native >= 0 ? old.slice(native) : ''));
   console.log('wrote docs/benchmarks.md');
 }
