@@ -58,10 +58,10 @@ function chartjsConfig(kind, v) {
 
 async function loadLibrary() {
   if (LIB === 'statchart') {
-    // As the <stat-chart> element does: glue and wasm fetched side by side.
-    const wasmResponse = fetch('/pkg/statchart_bg.wasm');
-    const mod = await import('/pkg/statchart.js');
-    const wasm = await mod.default({ module_or_path: wasmResponse });
+    // What an embedding page loads: stat-chart.js (element and glue in one file),
+    // which starts the wasm download itself; its re-exported JS API draws here.
+    const mod = await import('/pkg/stat-chart.js');
+    const wasm = await mod.ready;
     return {
       create: (box, v) => {
         const canvas = document.createElement('canvas');

@@ -8,15 +8,18 @@
 // the page's CSS can neither break it nor be broken by it. Attributes: src,
 // refresh (seconds), locale, view, theme (light | dark | auto), height (px),
 // aspect-ratio (e.g. 16/9). Changing one redraws.
-// The glue and the wasm are fetched side by side rather than one after the other:
-// on a phone that is one round trip less before the first chart.
+//
+// The build bundles the wasm-bindgen glue into this file, so a page makes two
+// requests, this script and the wasm, and the wasm download starts as soon as
+// this script runs. The JS API is re-exported for pages that want both.
+import init, { Chart, check } from './statchart.js';
+
+export { Chart, check };
+
 const wasmResponse = fetch(new URL('./statchart_bg.wasm', import.meta.url));
-const wasm = import('./statchart.js').then(async (lib) => {
-  await lib.default({ module_or_path: wasmResponse });
-  return lib;
-});
-let Chart, check;
-wasm.then((lib) => ({ Chart, check } = lib));
+/** Resolves once the wasm is ready; `new Chart(…)` may be used after that. */
+export const ready = init({ module_or_path: wasmResponse });
+const wasm = ready;
 const ANIMATION_MS = 400;
 const MAX_BACKOFF_S = 600;
 

@@ -8,7 +8,9 @@ wasm-pack build --target web --release --out-dir pkg --out-name statchart . \
   -- --no-default-features --features web
 # The <stat-chart> element ships beside the glue it imports, and in the package;
 # both are minified (readers download them; js/stat-chart.js stays the source).
-esbuild js/stat-chart.js --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/stat-chart.js
+cp js/stat-chart.js pkg/stat-chart.src.js
+esbuild pkg/stat-chart.src.js --bundle --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/stat-chart.js
+rm pkg/stat-chart.src.js
 esbuild pkg/statchart.js --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/statchart.js --allow-overwrite
 node -e '
 const fs = require("fs");

@@ -1,26 +1,28 @@
-// Prints the gzipped bytes of what a page loads for statchart: the wasm, the JS
-// glue and (when built) the <stat-chart> element; and their total.
+// Prints the gzipped bytes of the browser package and of what a page downloads:
+// a page with the <stat-chart> element loads the wasm and stat-chart.js (the glue
+// is bundled in); a page using the JS API loads the wasm and statchart.js.
 // Gzip at level 9, as a CDN would serve them. Run `npm run build` first.
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
-const files = ['pkg/statchart_bg.wasm', 'pkg/statchart.js', 'pkg/stat-chart.js'];
-let total = 0;
-const rows = [];
-for (const file of files) {
-  const url = new URL(file, root);
-  if (!existsSync(url)) continue;
+const size = {};
+for (const file of ['statchart_bg.wasm', 'statchart.js', 'stat-chart.js']) {
+  const url = new URL(`pkg/${file}`, root);
+  if (!existsSync(url)) {
+    console.error(`pkg/${file} is missing: run npm run build first`);
+    process.exit(1);
+  }
   const raw = readFileSync(url);
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  rows.push([file, raw.length, gz]);
-}
-if (rows.length === 0) {
-  console.error('nothing built: run npm run build first');
-  process.exit(1);
+  size[file] = [raw.length, gzipSync(raw, { level: 9 }).length];
 }
 const pad = (s, n) => String(s).padStart(n);
-console.log(`${'file'.padEnd(24)} ${pad('bytes', 9)} ${pad('gzipped', 9)}`);
-for (const [file, raw, gz] of rows) console.log(`${file.padEnd(24)} ${pad(raw, 9)} ${pad(gz, 9)}`);
-console.log(`${'total'.padEnd(24)} ${pad('', 9)} ${pad(total, 9)}  (${(total / 1024).toFixed(1)} KiB)`);
+const row = (name, raw, gz) => console.log(`${name.padEnd(34)} ${pad(raw, 9)} ${pad(gz, 9)}`);
+row('file', 'bytes', 'gzipped');
+for (const [file, [raw, gz]] of Object.entries(size)) row(`pkg/${file}`, raw, gz);
+const total = (files) => files.reduce((sum, f) => sum + size[f][1], 0);
+const element = total(['statchart_bg.wasm', 'stat-chart.js']);
+const api = total(['statchart_bg.wasm', 'statchart.js']);
+row('total, page with <stat-chart>', '', element);
+row('total, page with the JS API', '', api);
+console.log(`\nwasm + JS glue: ${api} bytes (${(api / 1024).toFixed(1)} KiB); with the element: ${element} bytes (${(element / 1024).toFixed(1)} KiB)`);

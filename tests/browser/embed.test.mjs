@@ -219,7 +219,8 @@ test('a title holding markup shows as text and runs nothing', async () => {
   assert.equal(caption, evil);
   assert.equal(await page.$eval('#c', (el) => el.shadowRoot.querySelectorAll('img, script').length), 0);
   const svg = await page.evaluate(async () => {
-    const { Chart } = await import('/pkg/statchart.js');
+    const { Chart, ready } = await import('/pkg/stat-chart.js');
+    await ready;
     const c = document.createElement('canvas');
     document.body.append(c);
     return new Chart(c, { type: 'kpi', title: '<img src=x onerror=alert(1)>', data: { value: 1 } }).toSvg();
