@@ -94,6 +94,17 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         let share_w = p.text_width(&share, s.label, true);
         if share_w + 8.0 <= seg_w {
             let baseline = bar_y + bar_h / 2.0 + s.label * 0.36;
+            if hatched {
+                // A solid patch behind the share keeps the hatching from crossing its digits.
+                let (pw, ph) = ((share_w + 8.0).min(seg_w), s.label * 1.4);
+                p.rect(
+                    x + (seg_w - pw) / 2.0,
+                    bar_y + (bar_h - ph) / 2.0,
+                    pw,
+                    ph,
+                    color,
+                );
+            }
             p.text(
                 x + seg_w / 2.0,
                 baseline,

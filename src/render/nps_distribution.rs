@@ -110,15 +110,22 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         p.line(x0, bracket_y, x1, bracket_y, 1.0, t.muted);
         p.line(x0, bracket_y - 4.0, x0, bracket_y, 1.0, t.muted);
         p.line(x1, bracket_y - 4.0, x1, bracket_y, 1.0, t.muted);
-        // Name, then share on a second line, so narrow brackets still fit both.
-        let name = super::ellipsize(name, x1 - x0 + 6.0, |x| p.text_width(x, s.small, false));
+        // Name, then share on a second line, so narrow brackets still fit both; a name a
+        // little too wide is set smaller before it is shortened.
+        let room = x1 - x0 + 6.0;
+        let size = if p.text_width(name, s.small, false) > room {
+            s.small * 0.85
+        } else {
+            s.small
+        };
+        let name = super::ellipsize(name, room, |x| p.text_width(x, size, false));
         let share = fmt.pct(pct.unwrap_or(0.0), 0);
         let mid = (x0 + x1) / 2.0;
         p.text(
             mid,
             bracket_y + s.small * 1.3,
             &name,
-            s.small,
+            size,
             false,
             t.text,
             Align::Center,
