@@ -47,7 +47,7 @@ pub fn summary(spec: &Spec) -> String {
                     if let Some(p) = &f.period {
                         s.push_str(&format!(", {p}"));
                     }
-                    s.push_str(&rate_interval(&fmt, r.ci95, en));
+                    s.push_str(&rate_interval(&fmt, r.ci95));
                     end(&s)
                 }
                 None => String::new(),
@@ -60,7 +60,7 @@ pub fn summary(spec: &Spec) -> String {
                             "{}: {}{}",
                             fmt.period(&p.period),
                             fmt.pct(r.rate, 1),
-                            rate_interval(&fmt, r.ci95, en)
+                            rate_interval(&fmt, r.ci95)
                         )
                     })
                 })
@@ -194,7 +194,7 @@ fn nps_sentence(fmt: &Fmt, s: &NpsStats, en: bool) -> String {
     out
 }
 
-fn rate_interval(fmt: &Fmt, ci: Option<[f64; 2]>, _en: bool) -> String {
+fn rate_interval(fmt: &Fmt, ci: Option<[f64; 2]>) -> String {
     match ci {
         Some([lo, hi]) => format!(
             " ({} {}–{})",

@@ -113,7 +113,7 @@ impl FrameLayout {
     }
 
     /// Paints the background and the frame's text; returns the body region.
-    pub fn draw(&self, p: &mut Painter, _spec: &Spec) -> Rect {
+    pub fn draw(&self, p: &mut Painter) -> Rect {
         let (w, h) = (p.width, p.height);
         let bg = p.theme.background;
         p.rect(0.0, 0.0, w, h, bg);

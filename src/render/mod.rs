@@ -319,7 +319,7 @@ pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<Vec<
     let fmt = Fmt::new(spec.locale);
     let mut p = Painter::new(backend, scale, theme, fmt);
     let layout = frame::FrameLayout::new(spec, p.width, &p);
-    let body = layout.draw(&mut p, spec);
+    let body = layout.draw(&mut p);
     match &spec.chart {
         Chart::Nps { view, data, zones } => match view {
             NpsView::Gauge => gauge::draw(&mut p, body, data, zones.as_deref()),
