@@ -35,6 +35,16 @@ fn options(pairs: &[(&str, JsValue)]) -> Option<js_sys::Object> {
     Some(o)
 }
 
+/// A chart of `spec` on `canvas` at a fixed pixel ratio.
+fn chart_at(canvas: &HtmlCanvasElement, spec: &str, ratio: f64) -> Chart {
+    Chart::new(
+        canvas.clone().into(),
+        JsValue::from_str(spec),
+        options(&[("pixelRatio", ratio.into())]),
+    )
+    .unwrap()
+}
+
 fn pixel(canvas: &HtmlCanvasElement, x: u32, y: u32) -> (u8, u8, u8, u8) {
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
@@ -72,12 +82,7 @@ const BREAKDOWN: &str =
 #[wasm_bindgen_test]
 fn draws_the_background_and_the_bar() {
     let c = canvas(400);
-    let _chart = Chart::new(
-        c.clone().into(),
-        JsValue::from_str(BREAKDOWN),
-        options(&[("pixelRatio", 1.0.into())]),
-    )
-    .unwrap();
+    let _chart = chart_at(&c, BREAKDOWN, 1.0);
     assert_eq!(c.width(), 400);
     assert_eq!(pixel(&c, 1, 1), (255, 255, 255, 255));
     let accent = Theme::new(ThemeName::Light).accent;
@@ -90,12 +95,7 @@ fn draws_the_background_and_the_bar() {
 #[wasm_bindgen_test]
 fn pixel_ratio_two_doubles_the_backing_store() {
     let c = canvas(400);
-    let chart = Chart::new(
-        c.clone().into(),
-        JsValue::from_str(BREAKDOWN),
-        options(&[("pixelRatio", 2.0.into())]),
-    )
-    .unwrap();
+    let chart = chart_at(&c, BREAKDOWN, 2.0);
     let css_height: f64 = c
         .style()
         .get_property_value("height")
@@ -110,12 +110,7 @@ fn pixel_ratio_two_doubles_the_backing_store() {
     let at2 = count(&c, accent);
     chart.destroy();
     let c1 = canvas(400);
-    let _one = Chart::new(
-        c1.clone().into(),
-        JsValue::from_str(BREAKDOWN),
-        options(&[("pixelRatio", 1.0.into())]),
-    )
-    .unwrap();
+    let _one = chart_at(&c1, BREAKDOWN, 1.0);
     let ratio = at2 as f64 / count(&c1, accent) as f64;
     assert!(
         (3.7..4.3).contains(&ratio),
@@ -126,12 +121,7 @@ fn pixel_ratio_two_doubles_the_backing_store() {
 #[wasm_bindgen_test]
 fn a_bad_spec_throws_then_the_same_chart_draws_the_next_good_one() {
     let c = canvas(400);
-    let mut chart = Chart::new(
-        c.clone().into(),
-        JsValue::from_str(BREAKDOWN),
-        options(&[("pixelRatio", 1.0.into())]),
-    )
-    .unwrap();
+    let mut chart = chart_at(&c, BREAKDOWN, 1.0);
     let bad = r#"{"type":"nps","data":{"promoters":-3,"passives":1,"detractors":1}}"#;
     let err = chart.update(JsValue::from_str(bad)).unwrap_err();
     let err: js_sys::Error = JsValue::from(err).dyn_into().unwrap();
@@ -211,12 +201,7 @@ fn selector_targets_and_missing_canvas() {
 fn gauge_arcs_sweep_the_short_way() {
     // Zone −100..0 spans 100 points of the scale, zone 0..30 spans 30: about 10 to 3 in area.
     let c = canvas(500);
-    let _chart = Chart::new(
-        c.clone().into(),
-        JsValue::from_str(r#"{"type":"nps","data":{"nps":90}}"#),
-        options(&[("pixelRatio", 1.0.into())]),
-    )
-    .unwrap();
+    let _chart = chart_at(&c, r#"{"type":"nps","data":{"nps":90}}"#, 1.0);
     let zones = Theme::new(ThemeName::Light).zones;
     let counts: Vec<usize> = zones.iter().map(|z| count(&c, *z)).collect();
     let ratio = counts[0] as f64 / counts[1] as f64;
