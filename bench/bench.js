@@ -132,3 +132,6 @@ window.bench = {
   wasmBytes: () => lib.wasmBytes(),
 };
 document.body.dataset.ready = 'true';
+// bench/run.mjs waits for this message rather than polling the page, whose injected
+// script would otherwise take the main thread in the middle of a cold load.
+console.debug('bench ready');

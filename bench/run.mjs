@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS } from '../tests/browser/browser.mjs';
 const root = new URL('..', import.meta.url);
 const file = (p) => new URL(p, root);
 const KINDS = ['gauge', 'breakdown', 'employment'];
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS || 9);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS || 15);
 const DPR = 2;
 
 mkdirSync(file('bench/vendor/'), { recursive: true });
@@ -38,8 +38,9 @@ async function openPage(lib, kind, n = 1) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(new URL(`/bench/page.html?lib=${lib}&chart=${kind}&n=${n}`, url).href);
-  await page.waitForSelector('body[data-ready=true]', { timeout: 60000 });
+  const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench ready', timeout: 60000 });
+  await page.goto(new URL(`/bench/page.html?lib=${lib}&chart=${kind}&n=${n}`, url).href, { waitUntil: 'commit' });
+  await ready;
   if (errors.length) throw new Error(`${lib} ${kind}: ${errors.join('; ')}`);
   return { page, cdp, close: () => context.close() };
 }
