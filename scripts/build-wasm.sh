@@ -11,10 +11,13 @@ wasm-pack build --target web --release --out-dir pkg --out-name statchart . \
 cp js/stat-chart.js pkg/stat-chart.src.js
 esbuild pkg/stat-chart.src.js --bundle --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/stat-chart.js
 rm pkg/stat-chart.src.js
-esbuild pkg/statchart.js --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/statchart.js --allow-overwrite
+# The glue imports its JS snippets (js/svg-context.js) from pkg/snippets/: bundle them in.
+esbuild pkg/statchart.js --bundle --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/statchart.js --allow-overwrite
+rm -rf pkg/snippets
 node -e '
 const fs = require("fs");
 const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
-p.files = [...new Set([...(p.files || []), "stat-chart.js"])];
+p.files = [...new Set([...(p.files || []), "stat-chart.js"])].filter((f) => !f.startsWith("snippets"));
+delete p.sideEffects;
 fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
 '

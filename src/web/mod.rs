@@ -19,6 +19,20 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+// SVG export records the canvas backend's drawing in JS (js/svg-context.js), so the
+// wasm carries no SVG writer: the canvas backend is the one path that draws in the browser.
+#[wasm_bindgen(module = "/js/svg-context.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = svgContext)]
+    fn svg_context(
+        width: u32,
+        height: u32,
+        measure: &CanvasRenderingContext2d,
+    ) -> CanvasRenderingContext2d;
+    #[wasm_bindgen(js_name = svgDocument)]
+    fn svg_document(recorder: &CanvasRenderingContext2d, title: &str) -> String;
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const SPEC_TYPES: &str = include_str!("../../types/spec.d.ts");
 
@@ -218,9 +232,11 @@ impl Chart {
             .as_ref()
             .ok_or_else(|| JsError::new("no chart drawn yet"))?;
         let size = self.size_for(Some(spec))?;
-        let size = Size { scale: 1.0, ..size };
-        crate::svg::render_svg(spec, size, &self.measure())
-            .map_err(|e| JsError::new(&e.to_string()))
+        let (w, h) = (size.width.round() as u32, size.height.round() as u32);
+        let recorder = svg_context(w, h, &self.ctx);
+        let mut backend = CanvasBackend::new(recorder.clone(), (w, h), 1.0);
+        render::draw(spec, &mut backend, 1.0).map_err(|e| JsError::new(&e))?;
+        Ok(svg_document(&recorder, &crate::summary::summary(spec)))
     }
 
     /// The chart as a PNG `data:` URL, at the canvas's backing-store resolution.

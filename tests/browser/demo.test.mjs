@@ -3,7 +3,7 @@
 // Screenshots go to out/screenshots/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { start, open } from './browser.mjs';
 
 let env;
@@ -76,5 +76,48 @@ test('width and theme controls redraw every chart', async () => {
   const corners = await page.$$eval('.card canvas', (l) => l.map((c) => Array.from(c.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3))));
   for (const rgb of corners) assert.deepEqual(rgb, [0x17, 0x17, 0x17]);
   await page.screenshot({ path: new URL('demo-dark-400.png', SHOTS).pathname, fullPage: false });
+  await page.close();
+});
+
+test('SVG export draws what the canvas draws, for every example', async () => {
+  const names = readdirSync(new URL('../../examples/', import.meta.url)).filter((f) => f.endsWith('.json'));
+  const { page, errors } = await open(env, '/', { width: 800, dpr: 1 });
+  const results = await page.evaluate(async (names) => {
+    const { default: init, Chart } = await import('/pkg/statchart.js');
+    await init();
+    const out = [];
+    for (const name of names) {
+      const spec = await (await fetch(`/examples/${name}`)).json();
+      const canvas = document.createElement('canvas');
+      canvas.style.width = '640px';
+      document.body.append(canvas);
+      const chart = new Chart(canvas, spec, { pixelRatio: 1 });
+      const svg = chart.toSvg();
+      const img = new Image();
+      img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      await img.decode();
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [canvas.width, canvas.height];
+      copy.getContext('2d').drawImage(img, 0, 0);
+      const a = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const b = copy.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let differ = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        if (Math.max(Math.abs(a[i] - b[i]), Math.abs(a[i + 1] - b[i + 1]), Math.abs(a[i + 2] - b[i + 2])) > 64) differ++;
+      }
+      out.push({ name, size: [img.width, img.height], store: [canvas.width, canvas.height], differ: differ / (a.length / 4), valid: new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror') === null });
+      chart.destroy();
+      canvas.remove();
+    }
+    return out;
+  }, names);
+  assert.equal(results.length, names.length);
+  for (const r of results) {
+    assert.ok(r.valid, `${r.name}: the SVG does not parse`);
+    assert.deepEqual(r.size, r.store, `${r.name}: SVG size`);
+    // Anti-aliased edges differ a little; a missing or misplaced element differs a lot.
+    assert.ok(r.differ < 0.01, `${r.name}: ${(100 * r.differ).toFixed(2)}% of pixels differ`);
+  }
+  assert.deepEqual(errors, []);
   await page.close();
 });
