@@ -126,6 +126,7 @@ Recorded by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 
 - settings: both libraries draw the same chart at 640 × 400 CSS pixels and devicePixelRatio ${DPR}
   in headless Chromium, served over HTTP on 127.0.0.1. Chart.js draws the NPS gauge as a half
   doughnut and the breakdowns as stacked horizontal bars, with animations off.
+  Each page carries its library's preload hints in its head (as README.md advises for statchart).
   "First chart painted" is the time from navigation start to the frame after the chart was drawn,
   on a cold load with the cache disabled (median of ${COLD_RUNS}); "update and redraw" is one
   synchronous update (median of 200, after 50 to warm up); "100 charts" is a cold page with 100
