@@ -110,8 +110,14 @@ await painted();
 // Milliseconds since navigation start until the first chart (or all N) reached the screen.
 const firstPaint = performance.now();
 
+// Bytes of the library's files as they came over the wire (gzipped by the server).
+const libraryBytes = performance.getEntriesByType('resource')
+  .filter((e) => /\/pkg\/|\/vendor\//.test(e.name))
+  .reduce((sum, e) => sum + e.encodedBodySize, 0);
+
 window.bench = {
   firstPaint,
+  libraryBytes,
   /** Per-update times in ms: update and re-render, alternating figures. */
   updates(count) {
     const times = [];

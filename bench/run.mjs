@@ -3,7 +3,6 @@
 // devicePixelRatio 2 with each library, and prints one table of medians with the
 // statchart / Chart.js ratio. `--write` also records the run in docs/benchmarks.md.
 import { chromium } from 'playwright-core';
-import { gzipSync } from 'node:zlib';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, release, platform } from 'node:os';
 import { serve } from '../scripts/serve.mjs';
@@ -22,7 +21,6 @@ if (!existsSync(file('pkg/statchart_bg.wasm'))) {
   process.exit(1);
 }
 
-const gz = (p) => gzipSync(readFileSync(file(p)), { level: 9 }).length;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 const { server, url } = await serve({ port: 0, quiet: true });
@@ -48,9 +46,6 @@ async function openPage(lib, kind, n = 1) {
 const results = {};
 const put = (key, lib, value) => { (results[key] ||= {})[lib] = value; };
 
-put('library bytes, gzipped', 'statchart', gz('pkg/statchart_bg.wasm') + gz('pkg/stat-chart.js'));
-put('library bytes, gzipped', 'chartjs', gz('bench/vendor/chart.umd.min.js'));
-
 const LIBS = ['statchart', 'chartjs'];
 /** Cold first-paint times of both libraries, interleaved (and starting with each in turn)
  * so that neither pays for the browser's own warm-up or for drifts in machine load. */
@@ -59,7 +54,9 @@ async function coldPaints(kind, n, runs) {
   for (let i = 0; i < runs; i++) {
     for (const lib of i % 2 ? [...LIBS].reverse() : LIBS) {
       const p = await openPage(lib, kind, n);
-      times[lib].push(await p.page.evaluate(() => window.bench.firstPaint));
+      const { firstPaint, libraryBytes } = await p.page.evaluate(() => window.bench);
+      times[lib].push(firstPaint);
+      put('library bytes transferred, gzipped', lib, libraryBytes);
       await p.close();
     }
   }
@@ -131,9 +128,10 @@ Recorded by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 
   on a cold load with the cache disabled (median of ${COLD_RUNS}); "update and redraw" is one
   synchronous update (median of 200, after 50 to warm up); "100 charts" is a cold page with 100
   breakdown charts; memory is after garbage collection.
-- library bytes: statchart counts its wasm and \`stat-chart.js\` (the element with the JS glue
-  bundled in, which is all an embedding page loads);
-  Chart.js counts \`chart.umd.min.js\`; both gzipped at level 9.
+- library bytes: what the page downloaded of the library (Resource Timing's \`encodedBodySize\`),
+  served gzipped at level 9 as a CDN would: for statchart its wasm and \`stat-chart.js\` (the
+  element with the JS glue bundled in, which is all an embedding page loads), for Chart.js
+  \`chart.umd.min.js\`. \`npm run size\` prints the same figure from the files.
 
 | ${head.join(' | ')} |
 |${head.map(() => '---').join('|')}|

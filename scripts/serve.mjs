@@ -1,9 +1,12 @@
 // A small static server for the demo: www/ at /, the wasm package at /pkg/,
 // the example specs at /examples/ (with /examples/index.json listing them).
-// Honours If-None-Match with strong ETags, as a live-figures feed should.
+// Honours If-None-Match with strong ETags, as a live-figures feed should, and
+// gzips (level 9, as a CDN would) for clients that accept it, so pages and the
+// benchmark see the bytes a reader's browser would download.
 // `node scripts/serve.mjs` serves on http://127.0.0.1:8080/ (PORT to change).
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +104,13 @@ async function feed(req, res, path) {
   res.writeHead(200, { 'content-type': TYPES['.json'], etag, 'cache-control': 'no-cache' }).end(f.body);
 }
 
+/** Gzipped bodies by ETag: compressing a wasm at level 9 is worth doing once. */
+const gzipped = new Map();
+function gzip(data, etag) {
+  if (!gzipped.has(etag)) gzipped.set(etag, gzipSync(data, { level: 9 }));
+  return gzipped.get(etag);
+}
+
 /** Starts the server; resolves to { server, url } once it listens. */
 export function serve({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
   const server = createServer(async (req, res) => {
@@ -122,6 +132,8 @@ export function serve({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
       };
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers).end();
+      } else if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzip(data, etag));
       } else {
         res.writeHead(200, headers).end(data);
       }

@@ -1,4 +1,4 @@
-//! Native output: SVG through plotters' SVG backend, PNG through tiny-skia,
+//! Native output: SVG through our own writer (`crate::svg`), PNG through tiny-skia,
 //! both measured and (for PNG) drawn with the bundled DejaVu Sans.
 
 mod fonts;
