@@ -52,6 +52,22 @@ function redrawPreview() {
   }
 }
 
+/** Saves the preview as a file: SVG for print and editing, PNG at the screen's resolution. */
+function download(href, extension) {
+  const link = document.createElement('a');
+  let name = 'chart';
+  try { name = JSON.parse(text.value).title?.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || name; } catch {}
+  link.href = href;
+  link.download = `${name}.${extension}`;
+  link.click();
+}
+document.getElementById('download-svg').addEventListener('click', () => {
+  const url = URL.createObjectURL(new Blob([preview.toSvg()], { type: 'image/svg+xml' }));
+  download(url, 'svg');
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+document.getElementById('download-png').addEventListener('click', () => download(preview.toPng(), 'png'));
+
 let pending;
 text.addEventListener('input', () => {
   clearTimeout(pending);

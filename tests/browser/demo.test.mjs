@@ -3,7 +3,7 @@
 // Screenshots go to out/screenshots/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { start, open } from './browser.mjs';
 
 let env;
@@ -118,6 +118,29 @@ test('SVG export draws what the canvas draws, for every example', async () => {
     // Anti-aliased edges differ a little; a missing or misplaced element differs a lot.
     assert.ok(r.differ < 0.01, `${r.name}: ${(100 * r.differ).toFixed(2)}% of pixels differ`);
   }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the editor downloads the chart as SVG and as PNG', async () => {
+  const { page, errors } = await open(env, '/', { width: 1200, dpr: 2 });
+  await page.waitForSelector('body[data-ready=true]', { timeout: 20000 });
+  const saved = {};
+  for (const kind of ['svg', 'png']) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`#download-${kind}`)]);
+    const path = new URL(`download.${kind}`, SHOTS).pathname;
+    await file.saveAs(path);
+    saved[kind] = { name: file.suggestedFilename(), bytes: readFileSync(path) };
+  }
+  const svg = saved.svg.bytes.toString('utf8');
+  assert.match(saved.svg.name, /^[\p{L}\p{N}-]+\.svg$/u);
+  assert.ok(svg.startsWith('<svg') && svg.includes('<title id="statchart-title">Kartu Prakerja training: Net Promoter Score. Net Promoter Score 33'), svg.slice(0, 300));
+  // The PNG is the canvas's backing store: 2 device pixels per CSS pixel here.
+  const png = saved.png.bytes;
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  const width = png.readUInt32BE(16);
+  const cssWidth = await page.$eval('#preview', (c) => c.getBoundingClientRect().width);
+  assert.equal(width, Math.round(cssWidth * 2));
   assert.deepEqual(errors, []);
   await page.close();
 });
