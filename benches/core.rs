@@ -7,20 +7,9 @@ use statchart::spec::{NpsData, NpsPoint};
 use statchart::stats::{nps_stats, nps_trend_stats, wilson95};
 use std::hint::black_box;
 
-fn examples() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    out.sort();
-    out
-}
+#[path = "../tests/support/examples.rs"]
+mod support;
+use support::examples;
 
 fn parse(c: &mut Criterion) {
     let all = examples();

@@ -5,8 +5,10 @@
 
 #![cfg(feature = "native")]
 
+#[path = "support/examples.rs"]
+mod examples;
 #[path = "support/exercise.rs"]
-mod support;
+mod exercise;
 
 use serde_json::{json, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -213,23 +215,12 @@ fn mutate(rng: &mut Rng, spec: &mut Value) {
     }
 }
 
-fn examples() -> Vec<Value> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
-        .collect()
-}
-
 #[test]
 fn mutated_examples_give_an_error_or_a_chart_never_a_panic() {
-    let examples = examples();
+    let examples: Vec<Value> = examples::examples()
+        .iter()
+        .map(|(_, json)| serde_json::from_str(json).unwrap())
+        .collect();
     let mut rng = Rng(0x5eed_cafe_f00d_1234);
     let (mut drawn, mut refused) = (0, 0);
     for case in 0..4000 {
@@ -240,7 +231,7 @@ fn mutated_examples_give_an_error_or_a_chart_never_a_panic() {
         let text = spec.to_string();
         let outcome = catch_unwind(AssertUnwindSafe(|| match statchart::parse_spec(&text) {
             Ok(parsed) => {
-                support::exercise(&parsed);
+                exercise::exercise(&parsed);
                 true
             }
             Err(e) => {

@@ -9,6 +9,10 @@ use statchart::spec::ThemeName;
 use statchart::theme::{Rgba, Theme};
 use statchart::{parse_spec, Spec};
 
+#[path = "support/examples.rs"]
+mod support;
+use support::examples;
+
 fn example(name: &str) -> Spec {
     let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
     parse_spec(&std::fs::read_to_string(path).unwrap()).unwrap()
@@ -34,18 +38,13 @@ fn texts(svg: &str) -> Vec<String> {
 
 #[test]
 fn every_example_renders_at_phone_and_desktop_sizes() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
     let mut count = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        let spec = parse_spec(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (name, json) in examples() {
+        let spec = parse_spec(&json).unwrap();
         for width in [360.0, 1200.0] {
             let size = output_size(&spec, Some(width), None, 1.0).unwrap();
             let svg = render_svg(&spec, size).unwrap();
-            assert!(svg.starts_with("<svg"), "{}", path.display());
+            assert!(svg.starts_with("<svg"), "{name}");
             assert!(
                 svg.contains(r#"role="img""#) && svg.contains("<title id=\"statchart-title\">")
             );
@@ -54,11 +53,7 @@ fn every_example_renders_at_phone_and_desktop_sizes() {
                 // The title is drawn, wrapped into lines, word for word.
                 let drawn = texts(&svg).join(" ");
                 for word in title.split_whitespace().take(3) {
-                    assert!(
-                        drawn.contains(word),
-                        "{}: title word {word} missing",
-                        path.display()
-                    );
+                    assert!(drawn.contains(word), "{name}: title word {word} missing");
                 }
             }
             for scale in [1.0, 2.0] {

@@ -3,6 +3,10 @@
 
 #![cfg(feature = "native")]
 
+#[path = "support/examples.rs"]
+mod support;
+use support::examples;
+
 const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/spec.schema.json");
 
 fn generated() -> String {
@@ -44,21 +48,16 @@ fn schema_names_every_chart_type() {
 fn examples_validate_against_the_schema() {
     let schema = statchart::schema::json_schema();
     let validator = jsonschema::draft7::new(&schema).expect("schema compiles");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
     let mut seen = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&value)
-                .map(|e| e.to_string())
-                .collect();
-            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
-            statchart::parse_spec(&text).unwrap();
-            seen += 1;
-        }
+    for (name, text) in examples() {
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+        statchart::parse_spec(&text).unwrap();
+        seen += 1;
     }
     assert!(seen >= 10, "only {seen} examples");
     for bad in [
