@@ -35,16 +35,22 @@ impl RasterBackend {
         }
     }
 
-    fn stroke(&mut self, path: PathBuilder, color: BackendColor, width: f32, cap: LineCap) {
+    /// Strokes `path` in the style's colour and width.
+    fn stroke(&mut self, path: PathBuilder, style: &impl BackendStyle, cap: LineCap) {
         if let Some(path) = path.finish() {
             let stroke = Stroke {
-                width,
+                width: style.stroke_width() as f32,
                 line_cap: cap,
                 line_join: LineJoin::Round,
                 ..Stroke::default()
             };
-            self.pixmap
-                .stroke_path(&path, &paint(color), &stroke, Transform::identity(), None);
+            self.pixmap.stroke_path(
+                &path,
+                &paint(style.color()),
+                &stroke,
+                Transform::identity(),
+                None,
+            );
         }
     }
 }
@@ -100,7 +106,7 @@ impl DrawingBackend for RasterBackend {
         pb.move_to(fx as f32, fy as f32);
         pb.line_to(tx as f32, ty as f32);
         let cap = if w > 2 { LineCap::Round } else { LineCap::Butt };
-        self.stroke(pb, style.color(), w as f32, cap);
+        self.stroke(pb, style, cap);
         Ok(())
     }
     fn draw_rect<S: BackendStyle>(
@@ -123,12 +129,7 @@ impl DrawingBackend for RasterBackend {
         } else {
             let corners = [(ul.0, ul.1), (br.0, ul.1), (br.0, br.1), (ul.0, br.1)];
             let pb = through(corners.iter().map(|&(x, y)| (x as f64, y as f64)), true);
-            self.stroke(
-                pb,
-                style.color(),
-                style.stroke_width() as f32,
-                LineCap::Butt,
-            );
+            self.stroke(pb, style, LineCap::Butt);
         }
         Ok(())
     }
@@ -138,12 +139,7 @@ impl DrawingBackend for RasterBackend {
         style: &S,
     ) -> Result {
         let pb = through(path.into_iter().map(|(x, y)| (x as f64, y as f64)), false);
-        self.stroke(
-            pb,
-            style.color(),
-            style.stroke_width() as f32,
-            LineCap::Round,
-        );
+        self.stroke(pb, style, LineCap::Round);
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(
@@ -158,12 +154,7 @@ impl DrawingBackend for RasterBackend {
         if fill {
             self.fill(pb, style.color());
         } else {
-            self.stroke(
-                pb,
-                style.color(),
-                style.stroke_width() as f32,
-                LineCap::Butt,
-            );
+            self.stroke(pb, style, LineCap::Butt);
         }
         Ok(())
     }
