@@ -104,11 +104,15 @@ async function feed(req, res, path) {
   res.writeHead(200, { 'content-type': TYPES['.json'], etag, 'cache-control': 'no-cache' }).end(f.body);
 }
 
-/** Gzipped bodies by ETag: compressing a wasm at level 9 is worth doing once. */
+/** The last gzipped body of each path: compressing a wasm at level 9 is worth doing once,
+ * and a body that changes (the live feed) replaces its entry rather than piling up. */
 const gzipped = new Map();
-function gzip(data, etag) {
-  if (!gzipped.has(etag)) gzipped.set(etag, gzipSync(data, { level: 9 }));
-  return gzipped.get(etag);
+function gzip(path, data, etag) {
+  const hit = gzipped.get(path);
+  if (hit?.etag === etag) return hit.body;
+  const body = gzipSync(data, { level: 9 });
+  gzipped.set(path, { etag, body });
+  return body;
 }
 
 /** Starts the server; resolves to { server, url } once it listens. */
@@ -133,7 +137,7 @@ export function serve({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers).end();
       } else if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzip(data, etag));
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' }).end(gzip(path, data, etag));
       } else {
         res.writeHead(200, headers).end(data);
       }
