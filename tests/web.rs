@@ -5,7 +5,7 @@
 use statchart::spec::ThemeName;
 use statchart::theme::{Rgba, Theme};
 use statchart::web::Chart;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsError, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -95,7 +95,7 @@ fn draws_the_background_and_the_bar() {
 #[wasm_bindgen_test]
 fn pixel_ratio_two_doubles_the_backing_store() {
     let c = canvas(400);
-    let chart = chart_at(&c, BREAKDOWN, 2.0);
+    let mut chart = chart_at(&c, BREAKDOWN, 2.0);
     let css_height: f64 = c
         .style()
         .get_property_value("height")
@@ -209,5 +209,60 @@ fn gauge_arcs_sweep_the_short_way() {
         (2.8..3.9).contains(&ratio),
         "zone areas 100:30, got {counts:?} {:?}",
         pixel(&c, 250, 200)
+    );
+}
+
+fn message(err: JsError) -> String {
+    let err: js_sys::Error = JsValue::from(err).dyn_into().unwrap();
+    String::from(err.message())
+}
+
+#[wasm_bindgen_test]
+fn a_destroyed_chart_says_so_on_every_call() {
+    let c = canvas(400);
+    let mut chart = chart_at(&c, BREAKDOWN, 1.0);
+    chart.destroy();
+    let said = "this chart was destroyed: create a new Chart to draw again";
+    assert_eq!(
+        message(chart.update(JsValue::from_str(BREAKDOWN)).unwrap_err()),
+        said
+    );
+    assert_eq!(message(chart.resize().unwrap_err()), said);
+    assert_eq!(message(chart.to_svg().unwrap_err()), said);
+    assert_eq!(chart.summary(), "");
+    assert_eq!(chart.marks().length(), 0);
+    assert!(c.get_attribute("aria-label").is_none());
+    chart.destroy();
+}
+
+#[wasm_bindgen_test]
+fn an_oversized_string_is_refused_before_it_reaches_wasm_memory() {
+    let memory = || {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .unwrap()
+            .buffer()
+            .dyn_into::<js_sys::ArrayBuffer>()
+            .unwrap()
+            .byte_length()
+    };
+    let before = memory();
+    // 400,000 euro signs: under the limit in UTF-16 units, 1.2 MB in UTF-8.
+    let euros = js_sys::JsString::from("€").repeat(400_000);
+    let err = statchart::web::check(euros.into()).unwrap_err();
+    assert_eq!(
+        message(err),
+        "spec is larger than the limit of 1000000 bytes"
+    );
+    let huge = js_sys::JsString::from("x").repeat(20_000_000);
+    let err = statchart::web::check(huge.into()).unwrap_err();
+    assert_eq!(
+        message(err),
+        "spec is larger than the limit of 1000000 bytes"
+    );
+    assert!(
+        memory() - before < 1 << 20,
+        "wasm memory grew {} bytes",
+        memory() - before
     );
 }

@@ -7,7 +7,7 @@ mod canvas;
 pub use canvas::{CanvasBackend, CanvasMeasure};
 
 use crate::render::{self, Size};
-use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MIN_SIZE};
+use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MAX_SPEC_BYTES, MIN_SIZE};
 use crate::spec::ThemeName;
 use crate::{parse_spec, Spec, SpecError};
 use std::cell::RefCell;
@@ -31,6 +31,13 @@ extern "C" {
     ) -> CanvasRenderingContext2d;
     #[wasm_bindgen(js_name = svgDocument)]
     fn svg_document(recorder: &CanvasRenderingContext2d, title: &str) -> String;
+}
+
+#[wasm_bindgen(module = "/js/utf8-length.js")]
+extern "C" {
+    /// UTF-8 length of a JS string, measured without copying it into wasm memory.
+    #[wasm_bindgen(js_name = utf8Length)]
+    fn utf8_length(text: &js_sys::JsString) -> usize;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -57,6 +64,8 @@ pub struct Chart {
     theme: Option<ThemeName>,
     /// Data elements as last drawn, for tooltips and keyboard navigation.
     marks: Vec<render::Mark>,
+    /// Set by `destroy()`: every later call says so instead of failing obscurely.
+    destroyed: bool,
 }
 
 #[wasm_bindgen]
@@ -105,6 +114,7 @@ impl Chart {
             pixel_ratio: None,
             theme: None,
             marks: Vec::new(),
+            destroyed: false,
         };
         if let Some(options) = options {
             chart.set_options(&options)?;
@@ -119,6 +129,7 @@ impl Chart {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
     ) -> Result<(), JsError> {
+        self.alive()?;
         match read_spec(&spec) {
             Ok(spec) => {
                 self.spec = Some(spec);
@@ -133,6 +144,7 @@ impl Chart {
 
     /// Redraws at the canvas's current CSS width and the current devicePixelRatio.
     pub fn resize(&mut self) -> Result<(), JsError> {
+        self.alive()?;
         let Some(spec) = self.spec.as_mut() else {
             return Ok(());
         };
@@ -153,6 +165,7 @@ impl Chart {
     /// Fixes the CSS height in pixels, or with `undefined` lets the chart take the height it needs.
     #[wasm_bindgen(js_name = setHeight)]
     pub fn set_height(&mut self, height: Option<f64>) -> Result<(), JsError> {
+        self.alive()?;
         if let Some(h) = height {
             Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
         }
@@ -163,6 +176,7 @@ impl Chart {
     /// Overrides the spec's theme ("light" or "dark"), or with `undefined` follows it again.
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&mut self, theme: Option<String>) -> Result<(), JsError> {
+        self.alive()?;
         self.theme = match theme.as_deref() {
             None => None,
             Some("light") => Some(ThemeName::Light),
@@ -227,6 +241,7 @@ impl Chart {
     /// The chart as an SVG document, laid out at the canvas's CSS size.
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self) -> Result<String, JsError> {
+        self.alive()?;
         let spec = self
             .spec
             .as_ref()
@@ -242,21 +257,39 @@ impl Chart {
     /// The chart as a PNG `data:` URL, at the canvas's backing-store resolution.
     #[wasm_bindgen(js_name = toPng)]
     pub fn to_png(&self) -> Result<String, JsError> {
+        self.alive()?;
         self.canvas
             .to_data_url_with_type("image/png")
             .map_err(|_| JsError::new("the canvas could not be exported"))
     }
 
-    /// Clears the canvas and frees the chart; the object cannot be used afterwards.
-    pub fn destroy(self) {
+    /// Clears the canvas and lets go of the figures; every later call throws an error
+    /// that says the chart was destroyed (`free()` releases the object itself).
+    pub fn destroy(&mut self) {
+        if self.destroyed {
+            return;
+        }
+        self.destroyed = true;
         let (w, h) = (self.canvas.width() as f64, self.canvas.height() as f64);
         self.ctx.clear_rect(0.0, 0.0, w, h);
         let _ = self.canvas.remove_attribute("aria-label");
         let _ = self.canvas.remove_attribute("role");
+        self.spec = None;
+        self.marks = Vec::new();
     }
 }
 
 impl Chart {
+    fn alive(&self) -> Result<(), JsError> {
+        if self.destroyed {
+            Err(JsError::new(
+                "this chart was destroyed: create a new Chart to draw again",
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
     fn set_options(&mut self, options: &js_sys::Object) -> Result<(), JsError> {
         let get = |key: &str| {
             js_sys::Reflect::get(options, &JsValue::from_str(key))
@@ -362,8 +395,8 @@ pub fn check(
 /// walking the object recursively in Rust would have no depth limit and a
 /// 10 000-deep object would overflow the wasm stack, while the parser stops at 128.
 fn read_spec(spec: &JsValue) -> Result<Spec, SpecError> {
-    let text = match spec.as_string() {
-        Some(text) => text,
+    let text: js_sys::JsString = match spec.dyn_ref::<js_sys::JsString>() {
+        Some(text) => text.clone(),
         None => {
             if spec.is_undefined() || spec.is_null() {
                 return Err(SpecError::root(
@@ -372,11 +405,20 @@ fn read_spec(spec: &JsValue) -> Result<Spec, SpecError> {
             }
             js_sys::JSON::stringify(spec)
                 .ok()
-                .and_then(|s| s.as_string())
+                .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
                 .ok_or_else(|| SpecError::root("the spec object cannot be turned into JSON (a cycle, a BigInt or a function?)"))?
         }
     };
-    parse_spec(&text)
+    // Refuse an oversized spec while it is still a JS string: copied into linear
+    // memory it would grow the wasm for the page's life (memory never shrinks).
+    let units = text.length() as usize;
+    if units > MAX_SPEC_BYTES || (units * 3 > MAX_SPEC_BYTES && utf8_length(&text) > MAX_SPEC_BYTES)
+    {
+        return Err(SpecError::root(format!(
+            "spec is larger than the limit of {MAX_SPEC_BYTES} bytes"
+        )));
+    }
+    parse_spec(&String::from(text))
 }
 
 /// A plain JS object from key–value pairs.
