@@ -58,8 +58,9 @@ function chartjsConfig(kind, v) {
 
 async function loadLibrary() {
   if (LIB === 'statchart') {
-    // What an embedding page loads: stat-chart.js (element and glue in one file),
-    // which starts the wasm download itself; its re-exported JS API draws here.
+    // What an embedding page loads: stat-chart.js and the JS API module it imports
+    // (statchart.js, with the glue); awaiting `ready` starts the wasm (preloaded by
+    // the page's hints); the re-exported JS API draws here.
     const mod = await import('/pkg/stat-chart.js');
     const wasm = await mod.ready;
     return {

@@ -129,8 +129,8 @@ Recorded by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 
   synchronous update (median of 200, after 50 to warm up); "100 charts" is a cold page with 100
   breakdown charts; memory is after garbage collection.
 - library bytes: what the page downloaded of the library (Resource Timing's \`encodedBodySize\`),
-  served gzipped at level 9 as a CDN would: for statchart its wasm and \`stat-chart.js\` (the
-  element with the JS glue bundled in, which is all an embedding page loads), for Chart.js
+  served gzipped at level 9 as a CDN would: for statchart its wasm, \`stat-chart.js\` (the
+  element) and \`statchart.js\` (the JS API with the glue, which the element imports), for Chart.js
   \`chart.umd.min.js\`. \`npm run size\` prints the same figure from the files.
 
 | ${head.join(' | ')} |

@@ -6,14 +6,16 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 wasm-pack build --target web --release --out-dir pkg --out-name statchart . \
   -- --no-default-features --features web
-# The <stat-chart> element ships beside the glue it imports, and in the package;
-# both are minified (readers download them; js/stat-chart.js stays the source).
-cp js/stat-chart.js pkg/stat-chart.src.js
-esbuild pkg/stat-chart.src.js --bundle --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/stat-chart.js
-rm pkg/stat-chart.src.js
-# The glue imports its JS snippets (js/svg-context.js) from pkg/snippets/: bundle them in.
-esbuild pkg/statchart.js --bundle --minify --format=esm --target=es2022 --log-level=warning --outfile=pkg/statchart.js --allow-overwrite
-rm -rf pkg/snippets
+# pkg/statchart.js is the JS API: the wasm-bindgen glue (with its JS snippets) behind
+# js/api.js, which loads one wasm instance per page on demand. The <stat-chart>
+# element imports it rather than bundling it, so a page that uses both shares that
+# instance. Both are minified (readers download them; js/ stays the source).
+mv pkg/statchart.js pkg/glue.tmp.js
+esbuild js/api.js --bundle --minify --format=esm --target=es2022 --log-level=warning \
+  --alias:statchart-glue=./pkg/glue.tmp.js --outfile=pkg/statchart.js
+esbuild js/stat-chart.js --bundle --minify --format=esm --target=es2022 --log-level=warning \
+  --external:./statchart.js --outfile=pkg/stat-chart.js
+rm -rf pkg/glue.tmp.js pkg/snippets
 node -e '
 const fs = require("fs");
 const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
