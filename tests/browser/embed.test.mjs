@@ -69,14 +69,19 @@ test('renders from inline JSON and from src, on a page with hostile CSS, at phon
   }
 });
 
-test('a refresh shows the new figures, and an unchanged feed answers 304', async () => {
+test('the refresh timer polls, a reload shows the new figures, and an unchanged feed answers 304', async () => {
   await putFeed('refresh', spec(50, 30, 20));
-  const { page, errors } = await pageWith('<stat-chart id="c" src="/feed/refresh" refresh="0.3"></stat-chart>');
+  const { page, errors } = await pageWith('<stat-chart id="c" src="/feed/refresh" refresh="5"></stat-chart>');
   await waitLabel(page, '#c', /Net Promoter Score 30 ±/);
-  await page.waitForTimeout(800);
-  const stats = await feedStats('refresh');
-  assert.ok(stats.notModified >= 1, `If-None-Match honoured: ${JSON.stringify(stats)}`);
+  // The timer fires once the (clamped) interval has passed, with If-None-Match.
+  let stats = await feedStats('refresh');
+  for (let i = 0; i < 40 && stats.notModified < 1; i++) {
+    await page.waitForTimeout(200);
+    stats = await feedStats('refresh');
+  }
+  assert.ok(stats.times.at(-1) - stats.times.at(-2) >= 4900, `polled after ${stats.times.at(-1) - stats.times.at(-2)} ms: ${JSON.stringify(stats)}`);
   await putFeed('refresh', spec(70, 20, 10));
+  await page.evaluate(() => document.querySelector('#c').reload());
   await waitLabel(page, '#c', /Net Promoter Score 60 ±/);
   // The change is announced in the live region.
   await page.waitForFunction(() => /Net Promoter Score 60/.test(document.querySelector('#c').shadowRoot.querySelector('[aria-live]').textContent));
@@ -86,25 +91,27 @@ test('a refresh shows the new figures, and an unchanged feed answers 304', async
 
 test('a failed fetch or a bad spec keeps the last good chart, marks it stale and backs off', async () => {
   await putFeed('flaky', spec(50, 30, 20));
-  const { page } = await pageWith('<stat-chart id="c" src="/feed/flaky" refresh="0.2" locale="en-US"></stat-chart>');
+  const { page } = await pageWith('<stat-chart id="c" src="/feed/flaky" refresh="5" locale="en-US"></stat-chart>');
   await waitLabel(page, '#c', /Net Promoter Score 30 ±/);
   const before = await page.$eval('#c', (el) => el.shadowRoot.querySelector('canvas').toDataURL());
   await putFeed('flaky', '', 503);
-  await page.waitForFunction(() => !document.querySelector('#c').shadowRoot.querySelector('.stale').hidden);
+  await page.evaluate(() => document.querySelector('#c').reload());
   const mark = await page.$eval('#c', (el) => el.shadowRoot.querySelector('.stale').textContent);
   assert.match(mark, /^Not updated since \d\d:\d\d/);
   assert.match(await label(page, '#c'), /Net Promoter Score 30 ±/, 'the last good figures stay');
   assert.equal(await page.$eval('#c', (el) => el.shadowRoot.querySelector('canvas').toDataURL()), before, 'the chart is not blanked');
-  await page.waitForFunction(() => document.querySelector('#c').nextFetchDelay >= 10, null, { timeout: 15000 });
+  // Each failure doubles the wait: 5 s, then 10 s, then 20 s.
+  const delays = [await page.$eval('#c', (el) => el.nextFetchDelay)];
+  for (let i = 0; i < 2; i++) delays.push(await page.evaluate(async () => { const el = document.querySelector('#c'); await el.reload(); return el.nextFetchDelay; }));
+  assert.deepEqual(delays.map(Math.round), [5, 10, 20]);
   // A feed that answers with a bad spec is treated the same way.
-  await page.evaluate(() => document.querySelector('#c').setAttribute('refresh', '0.2'));
   await putFeed('flaky', spec(-3, 1, 1));
-  await page.evaluate(() => document.querySelector('#c').refresh());
+  await page.evaluate(() => document.querySelector('#c').reload());
   assert.match(await label(page, '#c'), /Net Promoter Score 30 ±/);
   assert.equal(await page.$eval('#c', (el) => el.shadowRoot.querySelector('.stale').hidden), false);
   // Recovery clears the mark.
   await putFeed('flaky', spec(60, 30, 10));
-  await page.evaluate(() => document.querySelector('#c').refresh());
+  await page.evaluate(() => document.querySelector('#c').reload());
   await waitLabel(page, '#c', /Net Promoter Score 50 ±/);
   assert.equal(await page.$eval('#c', (el) => el.shadowRoot.querySelector('.stale').hidden), true);
   await page.close();
@@ -369,4 +376,98 @@ test('memory stays flat over 10 000 updates', async () => {
   assert.ok(heapAfter - heapBefore < 2 * 1024 * 1024, `JS heap grew ${heapAfter - heapBefore} bytes over 10 000 element updates`);
   console.log(`# memory: wasm ${result.wasmBefore} -> ${result.wasmAfter} bytes, JS heap ${heapBefore} -> ${heapAfter}, ${result.ms.toFixed(3)} ms per update`);
   await page.close();
+});
+
+test('1,000 charts created, drawn and removed leave nothing alive after GC', async () => {
+  const { page } = await pageWith('<div id="host"></div>');
+  const cdp = await page.context().newCDPSession(page);
+  const gc = async () => { for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage'); };
+  const wasmBefore = await page.evaluate(async () => (await (await import('/pkg/statchart.js')).default()).memory.buffer.byteLength);
+  await page.evaluate(async () => {
+    window.refs = [];
+    const host = document.getElementById('host');
+    for (let i = 0; i < 1000; i++) {
+      const el = document.createElement('stat-chart');
+      const json = document.createElement('script');
+      json.type = 'application/json';
+      json.textContent = JSON.stringify({ type: 'nps', view: 'breakdown', title: `Chart ${i}`, data: { promoters: 500 + i, passives: 330, detractors: 170 } });
+      el.append(json);
+      const drawn = new Promise((ok) => el.addEventListener('statchart:drawn', ok, { once: true }));
+      host.append(el);
+      await drawn;
+      window.refs.push(new WeakRef(el));
+      el.remove();
+    }
+  });
+  await page.waitForTimeout(200);  // let pending animation frames run
+  await gc();
+  const alive = await page.evaluate(() => window.refs.filter((r) => r.deref()).length);
+  const wasmAfter = await page.evaluate(async () => (await (await import('/pkg/statchart.js')).default()).memory.buffer.byteLength);
+  console.log(`# lifecycle: ${alive} of 1000 elements alive after GC; wasm memory ${wasmBefore} -> ${wasmAfter} bytes`);
+  assert.equal(alive, 0);
+  assert.ok(wasmAfter - wasmBefore <= 256 * 1024, `wasm memory grew ${wasmAfter - wasmBefore} bytes`);
+  await page.close();
+});
+
+test('requests per minute under each kind of feed failure stay bounded (clock sped up 60×)', async () => {
+  const SPEED = 60;
+  const kinds = {
+    healthy: { body: spec(5, 3, 2) },
+    'HTTP 500': { status: 500 },
+    hanging: { hang: true },
+    'stalled body': { body: spec(5, 3, 2), stall: true, size: 4000 },
+    'first answer 304': { body: spec(5, 3, 2), always304: true },
+    oversized: { body: spec(5, 3, 2), size: 5_000_000 },
+    'bad spec': { body: spec(-3, 1, 1) },
+    flapping: { body: spec(5, 3, 2), flap: true },
+  };
+  const names = Object.keys(kinds).map((k, i) => `rate-${i}`);
+  await Promise.all(Object.values(kinds).map((settings, i) => fetch(new URL(`/feed/${names[i]}`, env.url), { method: 'PUT', body: JSON.stringify(settings) })));
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
+  // Timers run 60 times faster: one real second is one minute of the chart's life.
+  await context.addInitScript((speed) => {
+    const set = window.setTimeout.bind(window);
+    window.setTimeout = (fn, ms = 0, ...args) => set(fn, ms / speed, ...args);
+  }, SPEED);
+  const page = await context.newPage();
+  await page.goto(new URL('/frame.html', env.url).href);
+  await page.evaluate((list) => {
+    for (const n of list) {
+      const el = document.createElement('stat-chart');
+      el.setAttribute('src', `/feed/${n}`);
+      el.setAttribute('refresh', '5');
+      document.getElementById('root').append(el);
+    }
+  }, names);
+  const t0 = Date.now();
+  await page.waitForTimeout(5 * 1000);
+  const rows = [];
+  for (const [i, kind] of Object.keys(kinds).entries()) {
+    const { times } = await feedStats(names[i]);
+    const minute = (m) => times.filter((t) => t - t0 >= m * 1000 && t - t0 < (m + 1) * 1000).length;
+    rows.push({ kind, first: minute(0), fifth: minute(4), total: times.length });
+  }
+  console.log('# requests per minute of the chart\'s life (refresh="5", 60× clock): kind | minute 1 | minute 5 | 5 minutes');
+  for (const r of rows) console.log(`# ${r.kind} | ${r.first} | ${r.fifth} | ${r.total}`);
+  for (const r of rows) {
+    assert.ok(r.first <= 13, `${r.kind}: ${r.first} requests in the first minute`);
+    if (r.kind !== 'healthy' && r.kind !== 'flapping') assert.ok(r.fifth <= 1, `${r.kind}: ${r.fifth} requests in the fifth minute (backing off)`);
+  }
+  await context.close();
+});
+
+test('without constructable stylesheets the element falls back to a style element, and the table stays hidden', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
+  await context.addInitScript(() => { delete ShadowRoot.prototype.adoptedStyleSheets; });
+  const page = await context.newPage();
+  await page.goto(new URL('/frame.html?src=/examples/illustrative-nps-breakdown.json', env.url).href);
+  await waitLabel(page, 'stat-chart', /Net Promoter Score/);
+  const seen = await page.$eval('stat-chart', (el) => ({
+    styles: el.shadowRoot.querySelectorAll('style').length,
+    table: el.shadowRoot.querySelector('.sr').getBoundingClientRect().height,
+    rows: el.shadowRoot.querySelectorAll('tr').length,
+  }));
+  assert.equal(seen.styles, 1);
+  assert.ok(seen.table <= 1 && seen.rows >= 3, JSON.stringify(seen));
+  await context.close();
 });
