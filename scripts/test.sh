@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints on both targets, the native tests, the wasm
-# tests in headless Chromium, the generated types, and the browser tests
-# (Playwright + Chromium) against the demo served over HTTP.
+# tests in headless Chromium, the generated types, the wasm's feature floor, and
+# the browser tests against the demo served over HTTP: Chromium through
+# Playwright, Firefox ESR and WebKitGTK through WebDriver, two engines at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -22,5 +23,7 @@ node scripts/size.mjs
 step "TypeScript types match the schema and type-check real uses"
 node scripts/gen-types.mjs --check
 tsc -p tests/types
-step "browser tests (Playwright, Chromium) against the served demo"
-node --test --test-concurrency=1 tests/browser/
+step "the wasm uses no feature beyond the documented floor"
+node scripts/wasm-features.mjs
+step "browser tests: Chromium, Firefox ESR and WebKitGTK against the served demo"
+node --test --test-concurrency=2 tests/wasm-features.test.mjs tests/browser/
