@@ -324,6 +324,29 @@ async function readCapped(response) {
 /** Page-wide: the wasm could not load. Said once in the console, shown by every chart. */
 let loadFailureSaid = false;
 
+/**
+ * A statistics chart drawn from a JSON spec: set as the `spec` property, given inline
+ * in a `<script type="application/json">` child, or fetched from `src`.
+ *
+ * @element stat-chart
+ * @summary NPS and employment charts with their margins of error, from a JSON spec.
+ *
+ * @attr {string} src - URL of a JSON spec to fetch
+ * @attr {number} refresh - seconds between fetches of `src`, clamped to 5…86,400 (absent or 0: fetch once)
+ * @attr {number} timeout - seconds a request may take, body included (1…60, default 10)
+ * @attr {string} locale - overrides the spec's locale (`en-US`, `id-ID`)
+ * @attr {string} view - overrides the spec's view (`gauge`, `breakdown`, `distribution`, `kpi`, `trend`)
+ * @attr {'light'|'dark'|'auto'} theme - colour theme; `auto` follows the reader's setting
+ * @attr {number} height - a fixed CSS height in pixels (200…4096)
+ * @attr {string} aspect-ratio - height from the width, e.g. `16/9`
+ *
+ * @fires {CustomEvent<{summary: string}>} statchart:drawn - a chart was drawn; `summary` is what screen readers hear
+ * @fires {CustomEvent<{message: string, source: 'spec'|'feed'|'attribute'|'wasm'}>} statchart:error - something could not be used; the last good chart stays
+ * @fires {CustomEvent<{message: string, attribute: string}>} statchart:warning - an attribute value out of bounds; a safe value is used
+ *
+ * @slot - a `<script type="application/json">` holding the spec (watched for changes)
+ * @csspart chart - the box around the canvas
+ */
 export class StatChart extends HTMLElementBase {
   static observedAttributes = ['src', 'refresh', 'timeout', 'locale', 'view', 'theme', 'height', 'aspect-ratio'];
 

@@ -43,6 +43,11 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const SPEC_TYPES: &str = include_str!("../../types/spec.d.ts");
 
+// Exported by js/api.js, the module that wraps this glue in the package.
+#[wasm_bindgen(typescript_custom_section)]
+const LIMIT_TYPES: &str =
+    "/** Largest spec accepted, in bytes of JSON text. */\nexport const MAX_SPEC_BYTES: 1000000;";
+
 #[cfg(feature = "panic-hook")]
 #[wasm_bindgen(start)]
 fn start() {
