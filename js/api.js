@@ -28,7 +28,9 @@ export default function init(options) {
     const given = options && typeof options === 'object' && !(options instanceof URL) && 'module_or_path' in options
       ? options.module_or_path : options;
     const source = given ?? new URL('./statchart_bg.wasm', import.meta.url);
-    const where = source instanceof URL || typeof source === 'string' ? new URL(source, import.meta.url).origin : 'the wasm\'s origin';
+    // Not `new URL(source, import.meta.url)`: webpack would take that for an asset reference.
+    const here = import.meta.url;
+    const where = source instanceof URL || typeof source === 'string' ? new URL(source, here).origin : 'the wasm\'s origin';
     loading = (async () => {
       if (typeof WebAssembly !== 'object') throw new Error('no WebAssembly');
       let input = source;

@@ -16,10 +16,4 @@ esbuild js/api.js --bundle --minify --format=esm --target=es2022 --log-level=war
 esbuild js/stat-chart.js --bundle --minify --format=esm --target=es2022 --log-level=warning \
   --external:./statchart.js --outfile=pkg/stat-chart.js
 rm -rf pkg/glue.tmp.js pkg/snippets
-node -e '
-const fs = require("fs");
-const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
-p.files = [...new Set([...(p.files || []), "stat-chart.js"])].filter((f) => !f.startsWith("snippets"));
-delete p.sideEffects;
-fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
-'
+node scripts/package.mjs
