@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test: formatting and lints on both targets, the native tests, the wasm
 # tests in headless Chromium, the generated types, the wasm's feature floor, and
-# the browser tests against the demo served over HTTP: Chromium through
-# Playwright, Firefox ESR and WebKitGTK through WebDriver, two engines at a time.
+# the browser tests against the demo served over HTTP (Chromium through Playwright,
+# Firefox ESR and WebKitGTK through WebDriver, two at a time), and the packed npm
+# package installed into Vite, webpack, React and Vue apps (tests/consumers/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -20,8 +21,9 @@ wasm-pack test --headless --chrome . --no-default-features --features web,panic-
 step "browser build"
 bash scripts/build-wasm.sh
 node scripts/size.mjs
-step "TypeScript types match the schema and type-check real uses"
+step "TypeScript types and the Custom Elements Manifest match their sources; real uses type-check"
 node scripts/gen-types.mjs --check
+node scripts/gen-manifest.mjs --check
 tsc -p tests/types
 step "the wasm uses no feature beyond the documented floor"
 node scripts/wasm-features.mjs

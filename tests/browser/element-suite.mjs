@@ -346,6 +346,37 @@ export function suite(engine) {
     await p.close();
   });
 
+  test(`${engine}: every attribute has a property, both ways, and the spec property draws`, async () => {
+    const p = await page();
+    const seen = await p.evaluate(async () => {
+      const el = T.chart({ id: 'c' });
+      const pairs = [['src', 'src', '/nothing.json'], ['refresh', 'refresh', '60'], ['timeout', 'timeout', '5'],
+        ['locale', 'locale', 'id-ID'], ['view', 'view', 'breakdown'], ['theme', 'theme', 'dark'],
+        ['height', 'height', '320'], ['aspect-ratio', 'aspectRatio', '16/9']];
+      const out = [];
+      for (const [attribute, property, value] of pairs) {
+        el[property] = value;
+        const fromProperty = el.getAttribute(attribute);
+        el.removeAttribute(attribute);
+        const cleared = el[property];
+        el.setAttribute(attribute, value);
+        out.push([attribute, fromProperty, String(el[property]), cleared]);
+        el.removeAttribute(attribute);
+      }
+      el.spec = { type: 'kpi', title: 'Set as a property', data: { value: 114 } };
+      return { out, methods: ['refresh', 'src', 'theme'].map((k) => typeof el[k]) };
+    });
+    seen.label = await p.waitFor(() => T.label('c'));
+    assert.deepEqual(seen.out, [
+      ['src', '/nothing.json', '/nothing.json', ''], ['refresh', '60', '60', 0], ['timeout', '5', '5', 10],
+      ['locale', 'id-ID', 'id-ID', ''], ['view', 'breakdown', 'breakdown', ''], ['theme', 'dark', 'dark', ''],
+      ['height', '320', '320', 0], ['aspect-ratio', '16/9', '16/9', ''],
+    ]);
+    assert.match(seen.label, /^Set as a property\. 114/);
+    assert.deepEqual(seen.methods, ['number', 'string', 'string'], 'no method shares a name with an attribute');
+    await p.close();
+  });
+
   test(`${engine}: under a strict policy with Trusted Types the charts draw and the table stays hidden`, async () => {
     const p = await browser.open(new URL('strict.html?csp=strict', base).href, { width: 800 });
     await p.waitFor(() => ['inline', 'fetched'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('canvas').getAttribute('aria-label')), null, 10000);
