@@ -5,7 +5,11 @@
 
 const TAU = 2 * Math.PI;
 const num = (v) => String(Math.round(v * 100) / 100);
-const escapeXml = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+// Markup characters escaped; characters XML 1.0 forbids (controls, U+FFFE, U+FFFF,
+// lone surrogates) replaced, or the document would not parse.
+const escapeXml = (s) => String(s)
+  .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+  .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 /** ` fill="rgb(…)"` plus an opacity attribute for rgba(): SVG 1.1 readers know no rgba(). */
 function paint(attr, css) {

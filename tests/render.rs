@@ -337,3 +337,16 @@ fn gauge_needle_points_at_the_score() {
     assert_eq!(dark_in(&right, 0, 290), 0);
     assert!(count_colour(&left, theme.zones[0]) > 1000, "zones drawn");
 }
+
+#[test]
+fn characters_xml_forbids_become_replacement_characters_in_svg() {
+    let json = r#"{"type":"kpi","title":"a\uFFFEb\uFFFFc","data":{"value":1}}"#;
+    let svg = svg_of(json, 360.0);
+    assert!(!svg.contains(['\u{FFFE}', '\u{FFFF}']));
+    assert!(
+        texts(&svg).iter().any(|t| t == "a\u{FFFD}b\u{FFFD}c"),
+        "{svg}"
+    );
+    let forbidden = |c: char| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    assert!(!svg.contains(forbidden), "every character is an XML Char");
+}

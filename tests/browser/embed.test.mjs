@@ -471,3 +471,17 @@ test('without constructable stylesheets the element falls back to a style elemen
   assert.ok(seen.table <= 1 && seen.rows >= 3, JSON.stringify(seen));
   await context.close();
 });
+
+test('toSvg() stays well-formed XML when a title holds characters XML forbids', async () => {
+  const { page } = await pageWith('<canvas id="raw" style="width: 400px"></canvas>');
+  const result = await page.evaluate(async () => {
+    const { Chart, ready } = await import('/pkg/stat-chart.js');
+    await ready;
+    const svg = new Chart('#raw', { type: 'kpi', title: 'a\uFFFEb\uFFFFc & <d>', data: { value: 1 } }).toSvg();
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? '', title: doc.querySelector('title')?.textContent };
+  });
+  assert.equal(result.error, '');
+  assert.equal(result.title.slice(0, 11), 'a\uFFFDb\uFFFDc & <d>');
+  await page.close();
+});
