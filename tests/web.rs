@@ -266,3 +266,21 @@ fn an_oversized_string_is_refused_before_it_reaches_wasm_memory() {
         memory() - before
     );
 }
+
+#[wasm_bindgen_test]
+fn set_theme_undefined_returns_to_the_spec_s_own_theme() {
+    let c = canvas(400);
+    let mut chart = chart_at(&c, BREAKDOWN, 1.0);
+    let light = pixel(&c, 1, 1);
+    chart.set_theme(Some("dark".into())).unwrap();
+    let dark = pixel(&c, 1, 1);
+    assert_ne!(light, dark, "the dark theme paints another background");
+    assert!(
+        chart.to_svg().unwrap().contains("rgb(23,23,23)"),
+        "toSvg follows the override"
+    );
+    chart.set_theme(None).unwrap();
+    assert_eq!(pixel(&c, 1, 1), light, "back to the spec's light theme");
+    chart.update(JsValue::from_str(BREAKDOWN)).unwrap();
+    assert_eq!(pixel(&c, 1, 1), light);
+}

@@ -150,13 +150,9 @@ impl Chart {
     /// Redraws at the canvas's current CSS width and the current devicePixelRatio.
     pub fn resize(&mut self) -> Result<(), JsError> {
         self.alive()?;
-        let Some(spec) = self.spec.as_mut() else {
+        let Some(spec) = self.drawn_spec() else {
             return Ok(());
         };
-        if let Some(theme) = self.theme {
-            spec.theme = theme;
-        }
-        let spec = spec.clone();
         let size = self.size_for(Some(&spec))?;
         let mut backend = self.backend(size);
         self.marks = render::draw(&spec, &mut backend, size.scale).map_err(|e| JsError::new(&e))?;
@@ -247,9 +243,8 @@ impl Chart {
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self) -> Result<String, JsError> {
         self.alive()?;
-        let spec = self
-            .spec
-            .as_ref()
+        let spec = &self
+            .drawn_spec()
             .ok_or_else(|| JsError::new("no chart drawn yet"))?;
         let size = self.size_for(Some(spec))?;
         let (w, h) = (size.width.round() as u32, size.height.round() as u32);
@@ -285,6 +280,16 @@ impl Chart {
 }
 
 impl Chart {
+    /// The spec as drawn: the stored one with the theme override applied to a copy, so
+    /// that `setTheme(undefined)` returns to the spec's own theme.
+    fn drawn_spec(&self) -> Option<Spec> {
+        let mut spec = self.spec.clone()?;
+        if let Some(theme) = self.theme {
+            spec.theme = theme;
+        }
+        Some(spec)
+    }
+
     fn alive(&self) -> Result<(), JsError> {
         if self.destroyed {
             Err(JsError::new(
