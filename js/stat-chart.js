@@ -622,20 +622,21 @@ export class StatChart extends HTMLElementBase {
   // ------------------------------------------------------------ figures
 
   /** Validates and draws a new spec, or throws keeping the last good chart
-   * (the caller reports the error: it knows where the spec came from). */
+   * (the caller reports the error: it knows where the spec came from). A change
+   * is parsed once and drawn once, unless it animates. */
   #accept(spec, animate) {
     const effective = this.#effective(spec);
-    check(effective);  // throws the one-line error naming the field
     const before = this.#drawn;
+    const animates = animate && this.#connected && this.#chart && before && !reducedMotion() && sameShape(before, effective);
+    if (this.#connected && !animates) {
+      this.#draw(effective, !!before);  // throws the one-line error naming the field
+    } else {
+      check(effective);  // an animation heads for it, or nothing is drawn yet: it must be good
+    }
     this.#spec = spec;
     this.#lastGood = new Date();
     this.#current();
-    if (!this.#connected) return;
-    if (animate && this.#chart && before && !reducedMotion() && sameShape(before, effective)) {
-      this.#animate(before, effective);
-    } else {
-      this.#draw(effective, !!before);
-    }
+    if (animates) this.#animate(before, effective);
   }
 
   /** The figures are current: no stale mark, no error. */
@@ -681,14 +682,15 @@ export class StatChart extends HTMLElementBase {
     return undefined;
   }
 
-  /** Draws `spec` without animation, making the wasm chart if there is none. */
+  /** Draws `spec` without animation, making the wasm chart if there is none; a bad
+   * spec throws and leaves the chart as it was. */
   #draw(spec, announce) {
     cancelAnimationFrame(this.#frame);
     if (!this.#chart) {
       this.#parts.canvas.hidden = false;
       this.#chart = new Chart(this.#parts.canvas, spec, this.#options());
     } else {
-      this.#chart.update(spec);
+      this.#chart.tryUpdate(spec);
     }
     this.#drawn = spec;
     this.#afterDraw(announce);
@@ -708,7 +710,7 @@ export class StatChart extends HTMLElementBase {
           return;
         }
         try {
-          this.#chart.update(tween(from, to, eased));
+          this.#chart.tryUpdate(tween(from, to, eased));
         } catch {
           this.#draw(to, true);
           return;
@@ -725,12 +727,11 @@ export class StatChart extends HTMLElementBase {
   #redraw() {
     if (!this.#chart || !this.#spec) return;
     try {
-      this.#chart.setTheme(this.#theme());
-      this.#chart.setHeight(this.#height());
+      // Theme and height first, without drawing: one draw for the change.
+      this.#chart.configure(this.#theme(), this.#height());
       this.#draw(this.#effective(this.#spec), true);
     } catch (e) {
-      // A bad attribute (say, a view the data cannot show): keep the last chart, say why.
-      try { this.#chart.update(this.#drawn); } catch { /* the last drawn spec was good */ }
+      // A bad attribute (say, a view the data cannot show): the last chart stays; say why.
       this.#rejected(e, 'attribute');
     }
   }

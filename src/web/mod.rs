@@ -178,16 +178,32 @@ impl Chart {
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&mut self, theme: Option<String>) -> Result<(), JsError> {
         self.alive()?;
-        self.theme = match theme.as_deref() {
-            None => None,
-            Some("light") => Some(ThemeName::Light),
-            Some("dark") => Some(ThemeName::Dark),
-            Some(other) => {
-                return Err(JsError::new(&format!(
-                    "theme: expected one of light, dark, got \"{other}\""
-                )))
-            }
-        };
+        self.theme = theme_override(theme)?;
+        self.resize()
+    }
+
+    /// Sets the theme override and the fixed CSS height (`undefined`: none) without
+    /// drawing: the next `tryUpdate`, `update` or `resize` draws once with both.
+    pub fn configure(&mut self, theme: Option<String>, height: Option<f64>) -> Result<(), JsError> {
+        self.alive()?;
+        if let Some(h) = height {
+            Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        self.theme = theme_override(theme)?;
+        self.height = height;
+        Ok(())
+    }
+
+    /// Like `update`, but a bad spec throws and leaves the chart as it was drawn
+    /// (`update` draws the error): for callers that keep the last good chart.
+    #[wasm_bindgen(js_name = tryUpdate)]
+    pub fn try_update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
+    ) -> Result<(), JsError> {
+        self.alive()?;
+        let spec = read_spec(&spec).map_err(|e| JsError::new(&e.to_string()))?;
+        self.spec = Some(spec);
         self.resize()
     }
 
@@ -318,7 +334,7 @@ impl Chart {
             self.pixel_ratio = Some(r);
         }
         if let Some(t) = get("theme") {
-            self.set_theme(t.as_string())?;
+            self.theme = theme_override(t.as_string())?;
         }
         Ok(())
     }
@@ -388,6 +404,18 @@ impl Chart {
         let _ = self
             .canvas
             .set_attribute("aria-label", &format!("Chart not drawn: {message}"));
+    }
+}
+
+/// A theme override from JS: "light", "dark", or nothing.
+fn theme_override(theme: Option<String>) -> Result<Option<ThemeName>, JsError> {
+    match theme.as_deref() {
+        None => Ok(None),
+        Some("light") => Ok(Some(ThemeName::Light)),
+        Some("dark") => Ok(Some(ThemeName::Dark)),
+        Some(other) => Err(JsError::new(&format!(
+            "theme: expected one of light, dark, got \"{other}\""
+        ))),
     }
 }
 

@@ -485,3 +485,43 @@ test('toSvg() stays well-formed XML when a title holds characters XML forbids', 
   assert.equal(result.title.slice(0, 11), 'a\uFFFDb\uFFFDc & <d>');
   await page.close();
 });
+
+test('one attribute change parses the spec once and draws once', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
+  // Count whole-canvas background fills (one per draw) and JSON.stringify calls (one per
+  // spec object handed to the wasm, which parses it).
+  await context.addInitScript(() => {
+    window.__draws = 0;
+    window.__parses = 0;
+    const fill = CanvasRenderingContext2D.prototype.fillRect;
+    CanvasRenderingContext2D.prototype.fillRect = function (x, y, w, h) {
+      if (x === 0 && y === 0 && w === this.canvas.width && h === this.canvas.height) window.__draws += 1;
+      return fill.call(this, x, y, w, h);
+    };
+    const stringify = JSON.stringify;
+    JSON.stringify = function (...args) { window.__parses += 1; return stringify.apply(this, args); };
+  });
+  const page = await context.newPage();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(new URL('/frame.html', env.url).href);
+  await page.evaluate((json) => {
+    const el = document.createElement('stat-chart');
+    el.id = 'c';
+    const s = document.createElement('script');
+    s.type = 'application/json';
+    s.textContent = json;
+    el.append(s);
+    document.getElementById('root').append(el);
+  }, spec(500, 330, 170));
+  await waitLabel(page, '#c', /Net Promoter Score 33/);
+  await page.waitForTimeout(300);
+  const counts = [];
+  for (const [name, value] of [['theme', 'dark'], ['locale', 'id-ID'], ['view', 'breakdown'], ['height', '420']]) {
+    await page.evaluate(() => { window.__draws = 0; window.__parses = 0; });
+    await page.$eval('#c', (el, [n, v]) => el.setAttribute(n, v), [name, value]);
+    await page.waitForTimeout(100);
+    counts.push([name, ...(await page.evaluate(() => [window.__draws, window.__parses]))]);
+  }
+  assert.deepEqual(counts, [['theme', 1, 1], ['locale', 1, 1], ['view', 1, 1], ['height', 1, 1]]);
+  await context.close();
+});
