@@ -25,7 +25,9 @@ fn compare(name: &str, actual: &[u8]) -> Option<String> {
         return None;
     }
     match std::fs::read(&path) {
-        Err(_) => Some(format!("{name}: no golden file (UPDATE_GOLDEN=1 writes it)")),
+        Err(_) => Some(format!(
+            "{name}: no golden file (UPDATE_GOLDEN=1 writes it)"
+        )),
         Ok(expected) if expected != actual => Some(format!(
             "{name}: differs from the golden file ({} bytes now, {} committed)",
             actual.len(),

@@ -350,3 +350,18 @@ fn characters_xml_forbids_become_replacement_characters_in_svg() {
     let forbidden = |c: char| !matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
     assert!(!svg.contains(forbidden), "every character is an XML Char");
 }
+
+#[test]
+fn the_nps_trend_footnote_is_drawn_once() {
+    for (name, json) in examples().into_iter().filter(|(n, _)| n.contains("nps-trend")) {
+        for width in [360.0, 1200.0] {
+            let svg = svg_of(&json, width);
+            let lines = texts(&svg);
+            let footnote: Vec<_> = lines
+                .iter()
+                .filter(|t| t.starts_with("Change ") || t.starts_with("Perubahan "))
+                .collect();
+            assert_eq!(footnote.len(), 1, "{name} at {width}: {footnote:?}");
+        }
+    }
+}

@@ -340,16 +340,6 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
         }
     };
     footnote(p, body, foot_y, &foot);
-    p.paragraph(
-        body.x,
-        foot_y,
-        body.w,
-        &foot,
-        s.small,
-        false,
-        t.muted,
-        s.small * 1.4,
-    );
 }
 
 /// Draws the footnote wrapped into the lines kept for it.
