@@ -353,7 +353,10 @@ fn characters_xml_forbids_become_replacement_characters_in_svg() {
 
 #[test]
 fn the_nps_trend_footnote_is_drawn_once() {
-    for (name, json) in examples().into_iter().filter(|(n, _)| n.contains("nps-trend")) {
+    for (name, json) in examples()
+        .into_iter()
+        .filter(|(n, _)| n.contains("nps-trend"))
+    {
         for width in [360.0, 1200.0] {
             let svg = svg_of(&json, width);
             let lines = texts(&svg);
