@@ -368,3 +368,33 @@ fn the_nps_trend_footnote_is_drawn_once() {
         }
     }
 }
+
+#[test]
+fn the_last_of_twelve_monthly_labels_stays_inside_a_phone_wide_chart() {
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let data: Vec<String> = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| format!(r#"{{"label":"{m} 2024","value":{}}}"#, i + 1))
+        .collect();
+    let json = format!(
+        r#"{{"type":"line","title":"Monthly","data":[{}]}}"#,
+        data.join(",")
+    );
+    let spec = parse_spec(&json).unwrap();
+    let size = output_size(&spec, Some(320.0), None, 1.0).unwrap();
+    let b = pixels(&json, 320.0, size.height, 1.0);
+    // The frame keeps a margin: the rightmost columns hold nothing but background.
+    let inked: Vec<(u32, u32)> = (314..320)
+        .flat_map(|x| (0..b.pixmap.height()).map(move |y| (x, y)))
+        .filter(|&(x, y)| pixel(&b, x, y) != (255, 255, 255))
+        .collect();
+    assert!(
+        inked.is_empty(),
+        "ink at the right edge: {:?}",
+        &inked[..inked.len().min(5)]
+    );
+    assert!(texts(&svg_of(&json, 320.0)).iter().any(|t| t == "Dec 2024"));
+}

@@ -217,15 +217,11 @@ fn plot(
         let text = super::ellipsize(&series.labels[i], widest.min(slot * every as f64), |x| {
             p.text_width(x, s.small, false)
         });
-        p.text(
-            xs[i],
-            label_y,
-            &text,
-            s.small,
-            false,
-            t.muted,
-            Align::Center,
-        );
+        // Centred under its point, but kept inside the body: the first and last labels
+        // would otherwise run past the chart's edges on a phone.
+        let half = p.text_width(&text, s.small, false) / 2.0;
+        let x = xs[i].min(area.right() - half).max(area.x + half);
+        p.text(x, label_y, &text, s.small, false, t.muted, Align::Center);
     }
     Plotted { points }
 }
