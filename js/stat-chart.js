@@ -356,10 +356,12 @@ export class StatChart extends HTMLElementBase {
   #drawn = null;         // the spec as last drawn (attributes applied)
   #feed = null;
   #feedText = null;      // the feed body last handled, accepted or not
+  #feedUsable = false;   // whether that body drew
   #lastGood = null;      // Date of the last good figures
   #width = 0;
   #focus = -1;
-  #frame = 0;
+  #frame = 0;            // animation frame of an update
+  #resizeFrame = 0;      // animation frame of a resize
   #marks = [];
   #connected = false;
   #generation = 0;       // one per connection: work started for an older one is dropped
@@ -611,7 +613,6 @@ export class StatChart extends HTMLElementBase {
     return this.#feedUsable;
   }
 
-  #feedUsable = false;
 
   /** Called by the feed when a request failed: the last good chart stays, marked stale. */
   [FAILED](feed, error) {
@@ -870,7 +871,6 @@ export class StatChart extends HTMLElementBase {
     this.#resizeFrame = requestAnimationFrame(() => this.#resizeNow());
   }
 
-  #resizeFrame = 0;
 
   #resizeNow() {
     if (!this.#chart || !this.#spec) return;

@@ -30,7 +30,7 @@ fi
 
 # Browsers for the browser tests: Chromium (Playwright and wasm-bindgen-test),
 # Firefox ESR (through geckodriver) and WebKitGTK's MiniBrowser (through
-# WebKitWebDriver, under Xvfb); poppler-utils for PDF checks.
+# WebKitWebDriver, under Xvfb).
 missing=()
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing+=(chromium chromium-driver)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
