@@ -65,6 +65,17 @@ export class Chart extends GlueChart {
     started();
     super(target, spec, options);
   }
+
+  /** The data elements as drawn, with the text a tooltip shows (JSON from the wasm). */
+  marks() {
+    return JSON.parse(this.marksJson());
+  }
+
+  /** The figures as a table for screen readers, or null before a chart is drawn. */
+  table() {
+    const json = this.tableJson();
+    return json ? JSON.parse(json) : null;
+  }
 }
 
 /** Validates a spec without drawing; throws the one-line error naming the field. */

@@ -145,6 +145,19 @@ impl Fmt {
         out
     }
 
+    /// A short form for tight spaces: 1,500 → "1.5K", 2.4e9 → "2.4B" (en-US);
+    /// "1,5 rb", "2,4 M" (id-ID: ribu, juta, miliar, triliun). Below 1,000 as [`Fmt::num`].
+    pub fn compact(&self, value: f64) -> String {
+        let steps: [(f64, &str); 4] = match self.locale {
+            Locale::EnUs => [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")],
+            Locale::IdId => [(1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e3, " rb")],
+        };
+        match steps.iter().find(|(step, _)| value.abs() >= *step) {
+            Some((step, suffix)) => format!("{}{suffix}", self.num(value / step, 1)),
+            None => self.num(value, 2),
+        }
+    }
+
     /// A percentage: `24%`, `24.5%` (en-US), `24,5%` (id-ID).
     pub fn pct(&self, value: f64, max_decimals: usize) -> String {
         format!("{}%", self.num(value, max_decimals))

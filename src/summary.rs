@@ -224,6 +224,26 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+impl Table {
+    /// The table as JSON, `{"caption":…,"headers":[…],"rows":[[…]]}`.
+    pub fn to_json(&self) -> String {
+        use crate::spec::json::{quote, quote_all};
+        let mut out = String::from("{\"caption\":");
+        quote(&mut out, &self.caption);
+        out.push_str(",\"headers\":");
+        quote_all(&mut out, &self.headers);
+        out.push_str(",\"rows\":[");
+        for (i, row) in self.rows.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            quote_all(&mut out, row);
+        }
+        out.push_str("]}");
+        out
+    }
+}
+
 pub fn table(spec: &Spec) -> Table {
     let fmt = Fmt::new(spec.locale);
     let w = fmt.words();

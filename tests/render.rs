@@ -3,8 +3,8 @@
 
 #![cfg(feature = "native")]
 
-use statchart::native::{output_size, render_png, render_svg, RasterBackend};
-use statchart::render::{draw, Size};
+use statchart::native::{output_size, render_png, render_svg, BundledFont, RasterBackend};
+use statchart::render::{draw, layout, natural_height, Align, Item, Measure, Size};
 use statchart::spec::ThemeName;
 use statchart::theme::{Rgba, Theme};
 use statchart::{parse_spec, Spec};
@@ -397,4 +397,186 @@ fn the_last_of_twelve_monthly_labels_stays_inside_a_phone_wide_chart() {
         &inked[..inked.len().min(5)]
     );
     assert!(texts(&svg_of(&json, 320.0)).iter().any(|t| t == "Dec 2024"));
+}
+
+/// Horizontal extent of a laid-out text item, measured with the font it is drawn in.
+fn text_span(item: &Item) -> Option<(f64, f64, String)> {
+    let Item::Text {
+        x,
+        text,
+        size,
+        bold,
+        align,
+        ..
+    } = item
+    else {
+        return None;
+    };
+    let w = BundledFont.text_width(text, *size, *bold);
+    let left = match align {
+        Align::Left => *x,
+        Align::Center => x - w / 2.0,
+        Align::Right => x - w,
+    };
+    Some((left, left + w, text.clone()))
+}
+
+#[test]
+fn bar_labels_and_bars_stay_inside_a_narrow_chart_even_for_huge_values() {
+    for (value, short, exact) in [
+        ("5000", "5,000", "5,000"),
+        ("1e15", "1,000T", "1,000,000,000,000,000"),
+    ] {
+        let json = format!(
+            r#"{{"type":"bar","title":"Balance","data":[{{"label":"Loss","value":-{value}}},{{"label":"Gain","value":{value}}}]}}"#
+        );
+        let spec = parse_spec(&json).unwrap();
+        let scene = layout(&spec, 200.0, None, &BundledFont);
+        for item in &scene.items {
+            if let Some((l, r, text)) = text_span(item) {
+                assert!(
+                    l >= 0.0 && r <= 200.0,
+                    "{value}: {text:?} spans {l:.1}..{r:.1}"
+                );
+            }
+            if let Item::Rect { x, w, .. } = item {
+                assert!(
+                    *x >= 0.0 && x + w <= 200.0,
+                    "{value}: a bar spans {x:.1}..{:.1}",
+                    x + w
+                );
+            }
+        }
+        let labels: Vec<String> = scene
+            .items
+            .iter()
+            .filter_map(text_span)
+            .map(|t| t.2)
+            .collect();
+        assert!(labels.contains(&short.to_string()), "{value}: {labels:?}");
+        assert!(labels.contains(&format!("−{short}")), "{value}: {labels:?}");
+        // The tooltip keeps the exact figure.
+        assert_eq!(scene.marks[1].text, format!("Gain: {exact}"));
+    }
+}
+
+#[test]
+fn compact_numbers_follow_the_locale() {
+    use statchart::locale::Fmt;
+    use statchart::spec::Locale;
+    let (en, id) = (Fmt::new(Locale::EnUs), Fmt::new(Locale::IdId));
+    assert_eq!(en.compact(1_500.0), "1.5K");
+    assert_eq!(en.compact(-2_400_000_000.0), "−2.4B");
+    assert_eq!(en.compact(1e15), "1,000T");
+    assert_eq!(en.compact(999.5), "999.5");
+    assert_eq!(id.compact(1_500.0), "1,5 rb");
+    assert_eq!(id.compact(3_000_000.0), "3 jt");
+    assert_eq!(id.compact(2_400_000_000.0), "2,4 M");
+}
+
+#[test]
+fn the_natural_height_is_read_from_the_laid_out_chart() {
+    // The source line sits under the body's lowest ink, whatever the chart kind.
+    let mut mismatched = Vec::new();
+    for (name, json) in examples() {
+        let spec = parse_spec(&json).unwrap();
+        for width in [360.0, 1200.0] {
+            let scene = layout(&spec, width, None, &BundledFont);
+            assert_eq!(
+                scene.height,
+                natural_height(&spec, width, &BundledFont),
+                "{name}"
+            );
+            let lowest = scene.items.iter().map(Item::bottom).fold(0.0, f64::max);
+            assert!(
+                lowest <= scene.height,
+                "{name} at {width}: ink at {lowest} below {}",
+                scene.height
+            );
+            // The source line is the lowest text, under every item of the body.
+            let source = scene.items.iter().rposition(|i| matches!(i, Item::Text { text, .. } if text.starts_with("Source") || text.starts_with("Sumber")));
+            if let Some(at) = source {
+                let body_lowest = scene.items[..at]
+                    .iter()
+                    .map(Item::bottom)
+                    .fold(0.0, f64::max);
+                let Item::Text { y, size, .. } = &scene.items[at] else {
+                    unreachable!()
+                };
+                assert!(
+                    body_lowest < y - size,
+                    "{name} at {width}: body ink at {body_lowest}, source line at {y}"
+                );
+            }
+            // Laid out at that height explicitly, the chart is the same: the canvas
+            // lays out at its natural height, the SVG export at the canvas's height.
+            let fixed = layout(&spec, width, Some(scene.height), &BundledFont);
+            let differ = fixed
+                .items
+                .iter()
+                .zip(&scene.items)
+                .position(|(a, b)| a != b);
+            if fixed.items.len() != scene.items.len() || differ.is_some() {
+                mismatched.push(format!(
+                    "{name} at {width}: item {differ:?}: {:?} vs {:?}",
+                    differ.map(|i| &fixed.items[i]),
+                    differ.map(|i| &scene.items[i])
+                ));
+            }
+        }
+    }
+    assert!(mismatched.is_empty(), "{}", mismatched.join("\n"));
+}
+
+#[test]
+fn marks_and_table_cross_to_javascript_as_exact_json() {
+    use statchart::render::Mark;
+    let tricky = "Quote \" backslash \\ tab\t bell\u{7} </script> ünï €";
+    let marks = vec![
+        Mark {
+            x: 1.5,
+            y: -2.0,
+            w: 1e-7,
+            h: 1234567.25,
+            text: tricky.into(),
+        },
+        Mark {
+            x: 0.0,
+            y: 0.0,
+            w: 0.0,
+            h: 0.0,
+            text: String::new(),
+        },
+    ];
+    let parsed: serde_json::Value = serde_json::from_str(&Mark::list_json(&marks)).unwrap();
+    assert_eq!(parsed[0]["text"], tricky);
+    assert_eq!(parsed[0]["x"], 1.5);
+    assert_eq!(parsed[0]["y"], -2.0);
+    assert_eq!(parsed[0]["h"], 1234567.25);
+    // Coordinates keep six decimals: a millionth of a CSS pixel.
+    assert!((parsed[0]["w"].as_f64().unwrap() - 1e-7).abs() < 1e-6);
+    assert_eq!(parsed[1]["text"], "");
+    assert_eq!(Mark::list_json(&[]), "[]");
+
+    // Every example's table and marks survive the trip unchanged.
+    for (name, json) in examples() {
+        let spec = parse_spec(&json).unwrap();
+        let table = statchart::summary::table(&spec);
+        let parsed: serde_json::Value = serde_json::from_str(&table.to_json()).unwrap();
+        assert_eq!(parsed["caption"], table.caption.as_str(), "{name}");
+        assert_eq!(
+            parsed["headers"],
+            serde_json::json!(table.headers),
+            "{name}"
+        );
+        assert_eq!(parsed["rows"], serde_json::json!(table.rows), "{name}");
+        let scene = layout(&spec, 360.0, None, &BundledFont);
+        let parsed: Vec<serde_json::Value> =
+            serde_json::from_str(&Mark::list_json(&scene.marks)).unwrap();
+        assert_eq!(parsed.len(), scene.marks.len(), "{name}");
+        for (p, m) in parsed.iter().zip(&scene.marks) {
+            assert_eq!(p["text"], m.text.as_str(), "{name}");
+            assert!((p["x"].as_f64().unwrap() - m.x).abs() < 1e-6, "{name}");
+        }
+    }
 }

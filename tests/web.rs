@@ -230,7 +230,8 @@ fn a_destroyed_chart_says_so_on_every_call() {
     assert_eq!(message(chart.resize().unwrap_err()), said);
     assert_eq!(message(chart.to_svg().unwrap_err()), said);
     assert_eq!(chart.summary(), "");
-    assert_eq!(chart.marks().length(), 0);
+    assert_eq!(chart.marks_json(), "[]");
+    assert_eq!(chart.table_json(), "");
     assert!(c.get_attribute("aria-label").is_none());
     chart.destroy();
 }

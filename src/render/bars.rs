@@ -13,35 +13,52 @@ fn generic_row(width: f64) -> (f64, f64) {
     (bar, s.label * 1.5 + bar + 10.0)
 }
 
-pub fn bar_height(items: usize, width: f64) -> f64 {
-    generic_row(width).1 * items as f64 + 4.0
-}
-
 /// Bars with their labels above and values at their ends, from a zero line.
 pub fn draw_bars(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;
     let unit = unit.unwrap_or("");
-    let texts: Vec<String> = items
-        .iter()
-        .map(|i| with_unit(&fmt.num(i.value, 2), unit))
-        .collect();
-    let room = texts
-        .iter()
-        .map(|x| p.text_width(x, s.label, true))
-        .fold(0.0, f64::max)
-        + 8.0;
     let lo = items.iter().map(|i| i.value).fold(0.0, f64::min);
     let hi = items.iter().map(|i| i.value).fold(0.0, f64::max);
     let span = (hi - lo).max(f64::MIN_POSITIVE);
     let has_negative = lo < 0.0;
+    // Value labels get at most 40% of the width on each side they use, so the
+    // bars keep a fifth; wider figures are written short ("1.2M"), the exact
+    // value stays in the tooltip.
+    let cap = body.w * 0.4;
+    let widest = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|x| p.text_width(x, s.label, true))
+            .fold(0.0, f64::max)
+    };
+    let label_texts = |short: bool| -> Vec<String> {
+        items
+            .iter()
+            .map(|i| {
+                let n = if short {
+                    fmt.compact(i.value)
+                } else {
+                    fmt.num(i.value, 2)
+                };
+                with_unit(&n, unit)
+            })
+            .collect()
+    };
+    let exact = label_texts(false);
+    let texts = if widest(&exact) + 8.0 > cap {
+        label_texts(true)
+    } else {
+        exact.clone()
+    };
+    let room = (widest(&texts) + 8.0).min(cap);
     let usable = (body.w - if has_negative { 2.0 * room } else { room }).max(20.0);
     let x_of = |v: f64| body.x + if has_negative { room } else { 0.0 } + (v - lo) / span * usable;
     let zero = x_of(0.0);
     let (bar, row) = generic_row(body.w);
     let row = row.min(body.h / items.len() as f64);
-    for (i, (item, text)) in items.iter().zip(&texts).enumerate() {
+    for (i, ((item, text), exact)) in items.iter().zip(&texts).zip(&exact).enumerate() {
         let y = body.y + row * i as f64;
         let label = super::ellipsize(&item.label, body.w, |x| p.text_width(x, s.label, false));
         p.text(
@@ -66,7 +83,7 @@ pub fn draw_bars(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
             bar_y,
             (x1 - x0).max(4.0),
             bar,
-            format!("{}: {text}", item.label),
+            format!("{}: {exact}", item.label),
         );
         let baseline = bar_y + bar / 2.0 + s.label * 0.36;
         if item.value >= 0.0 {
@@ -132,14 +149,6 @@ fn breakdown_rows(b: &Breakdown, width: f64) -> (f64, f64) {
             )
         }
     }
-}
-
-pub fn breakdown_height(b: &Breakdown, width: f64, m: &impl Measure) -> f64 {
-    let s = TypeScale::for_width(width);
-    let legend_rows = legend_layout(&b.categories, width, s.label, m)
-        .last()
-        .map_or(0, |l| l.2 + 1);
-    legend_rows as f64 * s.label * 1.6 + 8.0 + breakdown_rows(b, width).1 * b.groups.len() as f64
 }
 
 pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {

@@ -12,14 +12,9 @@ fn side_by_side(width: f64) -> bool {
     width >= 420.0
 }
 
-pub fn body_height(items: usize, width: f64) -> f64 {
-    let s = TypeScale::for_width(width);
-    let list = items as f64 * s.label * 1.8;
-    if side_by_side(width) {
-        (width * 0.42).clamp(180.0, 320.0).max(list)
-    } else {
-        (width * 0.8).min(300.0) + 12.0 + list
-    }
+/// The ring's diameter beside its list when the chart takes its natural height.
+fn preferred_diameter(width: f64) -> f64 {
+    (width * 0.42).clamp(180.0, 320.0)
 }
 
 pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
@@ -32,7 +27,7 @@ pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
     }
     let list_h = items.len() as f64 * s.label * 1.8;
     let (d, list_x, list_y) = if side_by_side(body.w) {
-        let d = (body.w * 0.45).min(body.h);
+        let d = (body.w * 0.45).min(body.or_height(preferred_diameter(body.w).max(list_h)).h);
         (d, body.x + d + 24.0, body.y + (d - list_h).max(0.0) / 2.0)
     } else {
         let d = (body.w * 0.8)

@@ -21,7 +21,19 @@ impl Rect {
     pub fn bottom(&self) -> f64 {
         self.y + self.h
     }
+    /// This region, or, when its height is unbounded (a chart at its natural
+    /// height), `natural` tall: for charts that fill whatever height they get.
+    pub fn or_height(self, natural: f64) -> Rect {
+        if self.h.is_finite() {
+            self
+        } else {
+            Rect { h: natural, ..self }
+        }
+    }
 }
+
+/// Air between the body's lowest ink and the source line, in CSS pixels.
+const BODY_GAP: f64 = 6.0;
 
 /// Outer margin: tighter on phones.
 pub fn padding(width: f64) -> f64 {
@@ -60,7 +72,7 @@ pub struct FrameLayout {
 }
 
 impl FrameLayout {
-    pub fn new(spec: &Spec, width: f64, m: &impl Measure) -> Self {
+    pub fn new(spec: &Spec, width: f64, m: &dyn Measure) -> Self {
         let pad = padding(width);
         let sizes = TypeScale::for_width(width);
         let inner = width - 2.0 * pad;
@@ -91,6 +103,7 @@ impl FrameLayout {
             sizes.subtitle
         };
         let footer_height = pad
+            + BODY_GAP
             + if footer.is_empty() {
                 0.0
             } else {
@@ -112,11 +125,9 @@ impl FrameLayout {
         self.width - 2.0 * self.pad
     }
 
-    /// Paints the background and the frame's text; returns the body region.
-    pub fn draw(&self, p: &mut Painter) -> Rect {
-        let (w, h) = (p.width, p.height);
-        let bg = p.theme.background;
-        p.rect(0.0, 0.0, w, h, bg);
+    /// Lays out the title and subtitle; returns the body region under them, `height`
+    /// tall, or unbounded (infinite) when the chart takes its natural height.
+    pub fn header(&self, p: &mut Painter, height: Option<f64>) -> Rect {
         let (text, muted) = (p.theme.text, p.theme.muted);
         let s = self.sizes;
         let mut y = self.pad;
@@ -147,24 +158,32 @@ impl FrameLayout {
                 Align::Left,
             );
         }
-        let mut fy = h - self.footer_height + s.small * 0.6;
+        Rect {
+            x: self.pad,
+            y: self.header_height,
+            w: self.body_width(),
+            h: height.map_or(f64::INFINITY, |h| {
+                (h - self.header_height - self.footer_height).max(0.0)
+            }),
+        }
+    }
+
+    /// Lays out the source and note at the bottom of a chart `height` tall.
+    pub fn footer(&self, p: &mut Painter, height: f64) {
+        let muted = p.theme.muted;
+        let s = self.sizes;
+        let mut y = height - self.footer_height + BODY_GAP + s.small * 0.6;
         for line in &self.footer {
-            fy += s.small * 1.4;
+            y += s.small * 1.4;
             p.text(
                 self.pad,
-                fy - s.small * 0.3,
+                y - s.small * 0.3,
                 line,
                 s.small,
                 false,
                 muted,
                 Align::Left,
             );
-        }
-        Rect {
-            x: self.pad,
-            y: self.header_height,
-            w: self.body_width(),
-            h: (h - self.header_height - self.footer_height).max(0.0),
         }
     }
 }

@@ -34,13 +34,6 @@ fn geometry(body: Rect) -> Geometry {
     }
 }
 
-pub fn body_height(width: f64) -> f64 {
-    let sizes = TypeScale::for_width(width);
-    let radius = (width / 2.0 - 3.2 * sizes.label).clamp(60.0, 190.0);
-    let big = (radius * 0.34).clamp(30.0, 64.0);
-    sizes.label * 2.2 + radius + 14.0 + big + 10.0 + sizes.label * 1.6
-}
-
 /// Angle of a score on the dial: −100 west (π), +100 east (0).
 fn angle(score: f64) -> f64 {
     PI * (1.0 - (score.clamp(-100.0, 100.0) + 100.0) / 200.0)

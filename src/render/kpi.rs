@@ -3,22 +3,12 @@
 
 use super::frame::TypeScale;
 use super::lines::with_unit;
-use super::{Align, Measure, Painter, Rect};
+use super::{Align, Painter, Rect};
 use crate::spec::{KpiData, RateFigure, RateValue};
 use crate::stats::rate_stats;
 
 fn big_size(width: f64) -> f64 {
     (width * 0.17).clamp(44.0, 96.0)
-}
-
-/// Height of the figure, its wrapped label and two detail lines.
-pub fn body_height(width: f64, label: Option<&str>, m: &impl Measure) -> f64 {
-    let s = TypeScale::for_width(width);
-    let label_size = s.subtitle;
-    let lines = label.map_or(0, |l| {
-        super::wrap_text(l, width, |x| m.text_width(x, label_size, false)).len()
-    });
-    big_size(width) * 1.05 + lines as f64 * label_size * 1.35 + 2.0 * s.label * 1.5 + 8.0
 }
 
 /// Draws the figure, the label under it, then detail lines; returns nothing, fills top-down.

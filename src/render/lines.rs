@@ -9,7 +9,8 @@ use crate::spec::{Item, NpsPoint, RatePoint};
 use crate::stats::{nps_trend_stats, rate_stats};
 use crate::summary::{nps_detail, rate_detail};
 
-pub fn body_height(width: f64) -> f64 {
+/// A plot's height when the chart takes its natural height: plots fill what they are given.
+fn preferred_height(width: f64) -> f64 {
     let s = TypeScale::for_width(width);
     (width * 0.42).clamp(170.0, 340.0)
         + s.label * 1.2
@@ -249,6 +250,7 @@ fn footnote_area(body: Rect) -> (Rect, f64) {
 }
 
 pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
+    let body = body.or_height(preferred_height(body.w));
     let Some(stats) = nps_trend_stats(points) else {
         return;
     };
@@ -358,6 +360,7 @@ fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
 }
 
 pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
+    let body = body.or_height(preferred_height(body.w));
     let stats: Vec<_> = points.iter().filter_map(|x| rate_stats(&x.value)).collect();
     if stats.len() != points.len() {
         return;
@@ -393,6 +396,7 @@ pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
 }
 
 pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
+    let body = body.or_height(preferred_height(body.w));
     let lo = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
     let hi = items
         .iter()

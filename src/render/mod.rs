@@ -13,10 +13,12 @@ mod lines;
 mod nps_breakdown;
 mod nps_distribution;
 mod painter;
+mod scene;
 
 pub use frame::Rect;
 pub use lines::with_unit;
-pub use painter::{backend_color, ellipsize, wrap_text, Align, Mark, Painter};
+pub use painter::{backend_color, ellipsize, wrap_text, Align, Mark, Paint, Painter};
+pub use scene::{paint, Item, Scene};
 
 use crate::locale::Fmt;
 use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MIN_SIZE};
@@ -282,44 +284,28 @@ impl Size {
 /// Default width in CSS pixels when none is asked for.
 pub const DEFAULT_WIDTH: f64 = 640.0;
 
-/// The height the chart wants at `width`: header and footer as wrapped, plus the body.
-pub fn natural_height(spec: &Spec, width: f64, m: &impl Measure) -> f64 {
+/// The height the chart wants at `width`: header and footer as wrapped, plus the body
+/// as laid out.
+pub fn natural_height(spec: &Spec, width: f64, m: &dyn Measure) -> f64 {
+    layout(spec, width, None, m).height
+}
+
+/// Lays `spec` out `width` CSS pixels wide and `height` tall, or at its natural
+/// height (the header, the body as laid out, the footer; within the size limits).
+///
+/// The natural height is read from a first layout with an unbounded body; the
+/// chart is then laid out at that height, so that it is exactly the chart an
+/// SVG export or a fixed-height element of that size draws.
+pub fn layout(spec: &Spec, width: f64, height: Option<f64>, m: &dyn Measure) -> Scene {
+    let height = height.unwrap_or_else(|| lay_out(spec, width, None, m).height);
+    lay_out(spec, width, Some(height), m)
+}
+
+fn lay_out(spec: &Spec, width: f64, height: Option<f64>, m: &dyn Measure) -> Scene {
+    let mut p = Painter::new(m, width, Theme::new(spec.theme), Fmt::new(spec.locale));
     let frame = frame::FrameLayout::new(spec, width, m);
-    let body = body_height(spec, frame.body_width(), m);
-    (frame.header_height + body + frame.footer_height)
-        .round()
-        .clamp(MIN_SIZE as f64, MAX_SIZE as f64)
-}
-
-fn body_height(spec: &Spec, width: f64, m: &impl Measure) -> f64 {
-    match &spec.chart {
-        Chart::Nps { view, .. } => match view {
-            NpsView::Gauge => gauge::body_height(width),
-            NpsView::Breakdown => nps_breakdown::body_height(width),
-            NpsView::Distribution => nps_distribution::body_height(width),
-        },
-        Chart::NpsTrend { .. } | Chart::Line { .. } => lines::body_height(width),
-        Chart::Employment { data, .. } => match data {
-            EmploymentData::Rate(f) => {
-                kpi::body_height(width, Some(f.label.as_deref().unwrap_or("employed")), m)
-            }
-            EmploymentData::Breakdown(b) => bars::breakdown_height(b, width, m),
-            EmploymentData::Trend(_) => lines::body_height(width),
-        },
-        Chart::Bar { data, .. } => bars::bar_height(data.len(), width),
-        Chart::Donut { data, .. } => donut::body_height(data.len(), width),
-        Chart::Kpi { data } => kpi::body_height(width, data.label.as_deref(), m),
-    }
-}
-
-/// Draws `spec` onto `backend`, whose size is the device size; `scale` is device pixels per CSS pixel.
-/// Returns the chart's marks (data elements with their values) for tooltips and keyboard access.
-pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<Vec<Mark>, String> {
-    let theme = Theme::new(spec.theme);
-    let fmt = Fmt::new(spec.locale);
-    let mut p = Painter::new(backend, scale, theme, fmt);
-    let layout = frame::FrameLayout::new(spec, p.width, &p);
-    let body = layout.draw(&mut p);
+    let body = frame.header(&mut p, height);
+    let start = p.cursor();
     match &spec.chart {
         Chart::Nps { view, data, zones } => match view {
             NpsView::Gauge => gauge::draw(&mut p, body, data, zones.as_deref()),
@@ -337,26 +323,39 @@ pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<Vec<
         Chart::Donut { data, unit } => donut::draw(&mut p, body, data, unit.as_deref()),
         Chart::Kpi { data } => kpi::draw_value(&mut p, body, data),
     }
-    p.finish()
+    let height = height.unwrap_or_else(|| {
+        (p.bottom_since(start, body.y) + frame.footer_height)
+            .round()
+            .clamp(MIN_SIZE as f64, MAX_SIZE as f64)
+    });
+    frame.footer(&mut p, height);
+    p.finish(height)
 }
 
-/// Draws a one-line error state in place of a chart: the widget shows what went wrong.
-pub fn draw_error<B: Surface>(
+/// Draws `spec` onto `backend`, whose size is the device size; `scale` is device pixels per CSS pixel.
+/// Returns the chart's marks (data elements with their values) for tooltips and keyboard access.
+pub fn draw<B: Surface>(spec: &Spec, backend: &mut B, scale: f64) -> Result<Vec<Mark>, String> {
+    let (w, h) = backend.get_size();
+    let scene = layout(spec, w as f64 / scale, Some(h as f64 / scale), &*backend);
+    paint(&scene, backend, scale)?;
+    Ok(scene.marks)
+}
+
+/// Lays out a one-line error state in place of a chart: the widget shows what went wrong.
+pub fn error_scene(
     message: &str,
-    backend: &mut B,
-    scale: f64,
+    width: f64,
+    height: f64,
+    m: &dyn Measure,
     theme: crate::spec::ThemeName,
-) -> Result<(), String> {
+) -> Scene {
     let mut p = Painter::new(
-        backend,
-        scale,
+        m,
+        width,
         Theme::new(theme),
         Fmt::new(crate::spec::Locale::EnUs),
     );
-    let (w, h) = (p.width, p.height);
-    let bg = p.theme.background;
-    p.rect(0.0, 0.0, w, h, bg);
-    let pad = frame::padding(w);
+    let pad = frame::padding(width);
     let ink = p.theme.detractors;
     let text = p.theme.text;
     p.text(
@@ -371,14 +370,32 @@ pub fn draw_error<B: Surface>(
     p.paragraph(
         pad,
         pad + 40.0,
-        w - 2.0 * pad,
+        width - 2.0 * pad,
         message,
         13.0,
         false,
         text,
         18.0,
     );
-    p.finish().map(|_| ())
+    p.finish(height)
+}
+
+/// Draws the error state of [`error_scene`] onto `backend`.
+pub fn draw_error<B: Surface>(
+    message: &str,
+    backend: &mut B,
+    scale: f64,
+    theme: crate::spec::ThemeName,
+) -> Result<(), String> {
+    let (w, h) = backend.get_size();
+    let scene = error_scene(
+        message,
+        w as f64 / scale,
+        h as f64 / scale,
+        &*backend,
+        theme,
+    );
+    paint(&scene, backend, scale)
 }
 
 #[cfg(test)]

@@ -11,12 +11,6 @@ fn bar_height(width: f64) -> f64 {
     (width * 0.07).clamp(36.0, 56.0)
 }
 
-pub fn body_height(width: f64) -> f64 {
-    let s = TypeScale::for_width(width);
-    // Two rows of names, the bar, a row for shares that do not fit, the NPS lines.
-    2.0 * s.label * 1.5 + bar_height(width) + s.label * 1.6 + s.subtitle * 1.4 + s.label * 1.6 + 8.0
-}
-
 pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
     let Some(stats) = nps_stats(data) else { return };
     let (Some(pp), Some(np), Some(dp)) = (

@@ -12,7 +12,8 @@ fn reserve_below(s: &TypeScale) -> f64 {
     s.label * 3.9 + s.small * 2.6 + 6.0
 }
 
-pub fn body_height(width: f64) -> f64 {
+/// The body's height when the chart takes its natural height: the columns fill what they are given.
+fn preferred_height(width: f64) -> f64 {
     let s = TypeScale::for_width(width);
     (width * 0.32).clamp(140.0, 260.0) + s.label * 1.4 + reserve_below(&s)
 }
@@ -22,6 +23,7 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         return;
     };
     let Some(stats) = nps_stats(data) else { return };
+    let body = body.or_height(preferred_height(body.w));
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;

@@ -1,10 +1,8 @@
-//! The drawing vocabulary of the charts, in CSS pixels, over any [`Surface`].
-//!
-//! Charts speak in CSS pixels and baselines; the painter scales to device
-//! pixels and turns them into plotters `DrawingBackend` calls. The first
-//! backend error is kept and the rest of the drawing skipped, so chart code
-//! stays free of error plumbing.
+//! The drawing vocabulary of the charts, in CSS pixels: the [`Painter`] records
+//! it into a [`Scene`], and [`Paint`] is what a backend offers to paint one
+//! (plotters' `DrawingBackend` calls on any [`Surface`]).
 
+use super::scene::{Item, Scene};
 use super::{Font, Measure, Surface};
 use crate::locale::Fmt;
 use crate::theme::{Rgba, Theme};
@@ -143,40 +141,77 @@ pub struct Mark {
     pub text: String,
 }
 
+impl Mark {
+    /// The marks as JSON, `[{"x":…,"y":…,"w":…,"h":…,"text":"…"}]`.
+    pub fn list_json(marks: &[Mark]) -> String {
+        let mut out = String::from("[");
+        for (i, m) in marks.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            for (key, v) in [
+                ("{\"x\":", m.x),
+                (",\"y\":", m.y),
+                (",\"w\":", m.w),
+                (",\"h\":", m.h),
+            ] {
+                out.push_str(key);
+                out.push_str(&crate::locale::plain(v));
+            }
+            out.push_str(",\"text\":");
+            crate::spec::json::quote(&mut out, &m.text);
+            out.push('}');
+        }
+        out.push(']');
+        out
+    }
+}
+
+/// Lays a chart out in CSS pixels: records what to draw into a [`Scene`], with
+/// text measured the way the target surface will set it.
 pub struct Painter<'a> {
     /// The chart's data elements, in reading order.
     pub marks: Vec<Mark>,
-    backend: &'a mut dyn Paint,
-    /// Device pixels per CSS pixel.
-    pub scale: f64,
+    items: Vec<Item>,
+    measure: &'a dyn Measure,
     pub width: f64,
-    pub height: f64,
     pub theme: Theme,
     pub fmt: Fmt,
-    error: Option<String>,
 }
 
 impl<'a> Painter<'a> {
-    pub fn new(backend: &'a mut dyn Paint, scale: f64, theme: Theme, fmt: Fmt) -> Self {
-        let (w, h) = backend.size();
+    pub fn new(measure: &'a dyn Measure, width: f64, theme: Theme, fmt: Fmt) -> Self {
         Painter {
             marks: Vec::new(),
-            backend,
-            scale,
-            width: w as f64 / scale,
-            height: h as f64 / scale,
+            items: Vec::new(),
+            measure,
+            width,
             theme,
             fmt,
-            error: None,
         }
     }
 
-    /// The marks drawn, or the first drawing error.
-    pub fn finish(self) -> Result<Vec<Mark>, String> {
-        match self.error {
-            Some(e) => Err(e),
-            None => self.backend.present().map(|_| self.marks),
+    /// The scene laid out, at `height`.
+    pub fn finish(self, height: f64) -> Scene {
+        Scene {
+            width: self.width,
+            height,
+            background: self.theme.background,
+            items: self.items,
+            marks: self.marks,
         }
+    }
+
+    /// How many items are laid out so far: the start of a region for [`Painter::bottom_since`].
+    pub fn cursor(&self) -> (usize, usize) {
+        (self.items.len(), self.marks.len())
+    }
+
+    /// The lowest y reached by the items and marks laid out since `cursor`, or `from` if none.
+    pub fn bottom_since(&self, (items, marks): (usize, usize), from: f64) -> f64 {
+        let items = self.items[items..].iter().map(Item::bottom);
+        let marks = self.marks[marks..].iter().map(|m| m.y + m.h);
+        items.chain(marks).fold(from, f64::max)
     }
 
     /// Records a data element at (x, y, w, h) with its exact values.
@@ -184,26 +219,12 @@ impl<'a> Painter<'a> {
         self.marks.push(Mark { x, y, w, h, text });
     }
 
-    fn keep(&mut self, r: Result<(), String>) {
-        if let (Err(e), None) = (r, &self.error) {
-            self.error = Some(e.to_string());
-        }
-    }
-
-    fn px(&self, v: f64) -> i32 {
-        (v * self.scale).round() as i32
-    }
-
-    fn pt(&self, x: f64, y: f64) -> (i32, i32) {
-        (self.px(x), self.px(y))
-    }
-
-    /// Width of `text` in CSS pixels, as this surface will draw it.
+    /// Width of `text` in CSS pixels, as the target surface will draw it.
     pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        self.backend.measure(text, size, bold)
+        self.measure.text_width(text, size, bold)
     }
 
-    /// Draws one line of text with its baseline at `y`.
+    /// One line of text with its baseline at `y`.
     #[allow(clippy::too_many_arguments)]
     pub fn text(
         &mut self,
@@ -215,20 +236,17 @@ impl<'a> Painter<'a> {
         color: Rgba,
         align: Align,
     ) {
-        if self.error.is_some() || text.is_empty() {
-            return;
+        if !text.is_empty() {
+            self.items.push(Item::Text {
+                x,
+                y,
+                text: text.to_string(),
+                size,
+                bold,
+                color,
+                align,
+            });
         }
-        let font = Font {
-            size: size * self.scale,
-            bold,
-            color: backend_color(color),
-            align,
-        };
-        // Backends anchor text at its top, which sits 0.76 em above the baseline (plotters' SVG convention).
-        let top = y - 0.76 * size;
-        let pos = self.pt(x, top);
-        let r = self.backend.text(text, &font, pos);
-        self.keep(r);
     }
 
     /// Breaks `text` into lines no wider than `max_width`; a word longer than a line is cut with "…".
@@ -236,7 +254,7 @@ impl<'a> Painter<'a> {
         wrap_text(text, max_width, |s| self.text_width(s, size, bold))
     }
 
-    /// Draws wrapped text from baseline `y`; returns the baseline after the last line.
+    /// Wrapped text from baseline `y`; returns the baseline after the last line.
     #[allow(clippy::too_many_arguments)]
     pub fn paragraph(
         &mut self,
@@ -258,18 +276,9 @@ impl<'a> Painter<'a> {
     }
 
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, color: Rgba) {
-        if self.error.is_some() || w <= 0.0 || h <= 0.0 {
-            return;
+        if w > 0.0 && h > 0.0 {
+            self.items.push(Item::Rect { x, y, w, h, color });
         }
-        let (x0, y0) = self.pt(x, y);
-        let (x1, y1) = self.pt(x + w, y + h);
-        if x1 <= x0 || y1 <= y0 {
-            return;
-        }
-        let r = self
-            .backend
-            .rect((x0, y0), (x1 - 1, y1 - 1), backend_color(color));
-        self.keep(r);
     }
 
     pub fn line(&mut self, x0: f64, y0: f64, x1: f64, y1: f64, width: f64, color: Rgba) {
@@ -277,50 +286,40 @@ impl<'a> Painter<'a> {
     }
 
     pub fn polyline(&mut self, points: &[(f64, f64)], width: f64, color: Rgba) {
-        if self.error.is_some() || points.len() < 2 {
-            return;
+        if points.len() >= 2 {
+            self.items.push(Item::Path {
+                points: points.to_vec(),
+                width,
+                color,
+            });
         }
-        let pts: Vec<_> = points.iter().map(|&(x, y)| self.pt(x, y)).collect();
-        let width = (width * self.scale).round().max(1.0) as u32;
-        let r = self.backend.path(&pts, backend_color(color), width);
-        self.keep(r);
     }
 
     pub fn polygon(&mut self, points: &[(f64, f64)], color: Rgba) {
-        if self.error.is_some() || points.len() < 3 {
-            return;
+        if points.len() >= 3 {
+            self.items.push(Item::Polygon {
+                points: points.to_vec(),
+                color,
+            });
         }
-        let pts: Vec<_> = points.iter().map(|&(x, y)| self.pt(x, y)).collect();
-        let r = self.backend.polygon(&pts, backend_color(color));
-        self.keep(r);
     }
 
-    pub fn circle(&mut self, cx: f64, cy: f64, radius: f64, color: Rgba) {
-        if self.error.is_some() {
-            return;
-        }
-        let center = self.pt(cx, cy);
-        let radius = (radius * self.scale).round().max(1.0) as u32;
-        let r = self.backend.circle(center, radius, backend_color(color));
-        self.keep(r);
+    pub fn circle(&mut self, cx: f64, cy: f64, r: f64, color: Rgba) {
+        self.items.push(Item::Circle { cx, cy, r, color });
     }
 
     /// A ring sector between radii `r0` < `r1`, from angle `a0` to `a1` (radians, 0 = east, counter-clockwise).
     #[allow(clippy::too_many_arguments)]
     pub fn sector(&mut self, cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64, color: Rgba) {
-        if self.error.is_some() {
-            return;
-        }
-        let s = self.scale;
-        let r = self.backend.sector(
-            (cx * s, cy * s),
-            r0 * s,
-            r1 * s,
+        self.items.push(Item::Sector {
+            cx,
+            cy,
+            r0,
+            r1,
             a0,
             a1,
-            backend_color(color),
-        );
-        self.keep(r);
+            color,
+        });
     }
 
     /// Diagonal hatching inside a rectangle: the pattern that tells a segment apart without colour.

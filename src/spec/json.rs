@@ -35,6 +35,37 @@ impl Json {
     }
 }
 
+/// Appends `text` as a JSON string literal: how figures cross the wasm boundary
+/// as one string instead of object-by-object reflection.
+pub fn quote(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(char::from_digit(c as u32 >> 4, 16).unwrap_or('0'));
+                out.push(char::from_digit(c as u32 & 15, 16).unwrap_or('0'));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends a list of strings as a JSON array.
+pub fn quote_all(out: &mut String, texts: &[String]) {
+    out.push('[');
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        quote(out, text);
+    }
+    out.push(']');
+}
+
 /// Parses `text` as one JSON value; the error says what is wrong and where.
 pub fn parse(text: &str) -> Result<Json, String> {
     let mut p = Parser {

@@ -44,6 +44,19 @@ extern "C" {
 const SPEC_TYPES: &str = include_str!("../../types/spec.d.ts");
 
 // Exported by js/api.js, the module that wraps this glue in the package.
+// marks() and table() are js/api.js's, parsing the JSON the glue returns; the
+// interface merges into the class's declaration.
+#[wasm_bindgen(typescript_custom_section)]
+const READ_TYPES: &str = r#"export interface Chart {
+  /** The data elements as drawn: `[{x, y, w, h, text}]` in CSS pixels, in reading order,
+   * with the exact values (and intervals where known) a tooltip should show. */
+  marks(): Array<{ x: number; y: number; w: number; h: number; text: string }>;
+  /** The figures as a table for screen readers: `{caption, headers, rows}`; the first
+   * header names the column of row headers, and each row starts with its header.
+   * `null` before a chart is drawn. */
+  table(): { caption: string; headers: string[]; rows: string[][] } | null;
+}"#;
+
 #[wasm_bindgen(typescript_custom_section)]
 const LIMIT_TYPES: &str =
     "/** Largest spec accepted, in bytes of JSON text. */\nexport const MAX_SPEC_BYTES: 1000000;";
@@ -153,9 +166,14 @@ impl Chart {
         let Some(spec) = self.drawn_spec() else {
             return Ok(());
         };
-        let size = self.size_for(Some(&spec))?;
+        // Laid out once: the natural height is read from the scene that is then painted.
+        let probe = self.size_for(None)?;
+        let scene = render::layout(&spec, probe.width, self.height, &self.measure());
+        let size = Size::new(probe.width, scene.height, probe.scale)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         let mut backend = self.backend(size);
-        self.marks = render::draw(&spec, &mut backend, size.scale).map_err(|e| JsError::new(&e))?;
+        render::paint(&scene, &mut backend, size.scale).map_err(|e| JsError::new(&e))?;
+        self.marks = scene.marks;
         let _ = self.canvas.set_attribute("role", "img");
         let _ = self
             .canvas
@@ -207,44 +225,20 @@ impl Chart {
         self.resize()
     }
 
-    /// The data elements as drawn: `[{x, y, w, h, text}]` in CSS pixels, in reading order,
-    /// with the exact values (and intervals where known) a tooltip should show.
-    #[wasm_bindgen(
-        unchecked_return_type = "Array<{x: number, y: number, w: number, h: number, text: string}>"
-    )]
-    pub fn marks(&self) -> js_sys::Array {
-        self.marks
-            .iter()
-            .map(|m| {
-                object(&[
-                    ("x", m.x.into()),
-                    ("y", m.y.into()),
-                    ("w", m.w.into()),
-                    ("h", m.h.into()),
-                    ("text", m.text.as_str().into()),
-                ])
-            })
-            .collect()
+    /// The marks as JSON text; `marks()` (js/api.js) parses it. One string crosses
+    /// the boundary instead of an object built field by field through reflection.
+    #[wasm_bindgen(js_name = marksJson, skip_typescript)]
+    pub fn marks_json(&self) -> String {
+        render::Mark::list_json(&self.marks)
     }
 
-    /// The figures as a table for screen readers: `{caption, headers, rows}`; the first
-    /// header names the column of row headers, and each row starts with its header.
-    #[wasm_bindgen(
-        unchecked_return_type = "{caption: string, headers: string[], rows: string[][]}"
-    )]
-    pub fn table(&self) -> JsValue {
-        let Some(spec) = &self.spec else {
-            return JsValue::NULL;
-        };
-        let t = crate::summary::table(spec);
-        let strings =
-            |v: &[String]| -> js_sys::Array { v.iter().map(|s| JsValue::from_str(s)).collect() };
-        let rows: js_sys::Array = t.rows.iter().map(|r| JsValue::from(strings(r))).collect();
-        object(&[
-            ("caption", t.caption.as_str().into()),
-            ("headers", strings(&t.headers).into()),
-            ("rows", rows.into()),
-        ])
+    /// The table as JSON text (empty before a chart is drawn); `table()` parses it.
+    #[wasm_bindgen(js_name = tableJson, skip_typescript)]
+    pub fn table_json(&self) -> String {
+        self.spec
+            .as_ref()
+            .map(|spec| crate::summary::table(spec).to_json())
+            .unwrap_or_default()
     }
 
     /// The text a screen reader should say for this chart.
@@ -457,15 +451,6 @@ fn read_spec(spec: &JsValue) -> Result<Spec, SpecError> {
         )));
     }
     parse_spec(&String::from(text))
-}
-
-/// A plain JS object from key–value pairs.
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in pairs {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
 }
 
 fn find_canvas(target: &JsValue) -> Result<HtmlCanvasElement, JsError> {
