@@ -3,6 +3,7 @@
 // module it imports (statchart.js, the glue); a page using the JS API alone loads
 // the wasm and statchart.js.
 // Gzip at level 9, as a CDN would serve them. Run `npm run build` first.
+// Fails (exit 1) when a total is above its budget in size-budget.json (or --budget FILE).
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -27,3 +28,17 @@ const api = total(['statchart_bg.wasm', 'statchart.js']);
 row('total, page with <stat-chart>', '', element);
 row('total, page with the JS API', '', api);
 console.log(`\nwasm + JS glue: ${api} bytes (${(api / 1024).toFixed(1)} KiB); with the element: ${element} bytes (${(element / 1024).toFixed(1)} KiB)`);
+
+const budgetAt = process.argv.includes('--budget') ? process.argv[process.argv.indexOf('--budget') + 1] : new URL('size-budget.json', root);
+const budget = JSON.parse(readFileSync(budgetAt, 'utf8'));
+let over = false;
+for (const [name, bytes] of [['page with <stat-chart>', element], ['page with the JS API', api]]) {
+  const limit = budget[name];
+  const verdict = bytes <= limit ? 'within' : 'OVER';
+  console.log(`${name}: ${bytes} bytes, budget ${limit}: ${verdict} (${bytes - limit >= 0 ? '+' : ''}${bytes - limit})`);
+  over ||= bytes > limit;
+}
+if (over) {
+  console.error('size budget exceeded: make the package smaller, or raise size-budget.json with the reason in the commit');
+  process.exit(1);
+}

@@ -20,7 +20,7 @@ step "wasm tests in headless Chromium"
 wasm-pack test --headless --chrome . --no-default-features --features web,panic-hook
 step "browser build"
 bash scripts/build-wasm.sh
-node scripts/size.mjs
+node scripts/size.mjs   # fails above the budget in size-budget.json
 step "TypeScript types and the Custom Elements Manifest match their sources; real uses type-check"
 node scripts/gen-types.mjs --check
 node scripts/gen-manifest.mjs --check
@@ -28,4 +28,4 @@ tsc -p tests/types
 step "the wasm uses no feature beyond the documented floor"
 node scripts/wasm-features.mjs
 step "browser tests: Chromium, Firefox ESR and WebKitGTK against the served demo"
-node --test --test-concurrency=2 tests/wasm-features.test.mjs tests/browser/
+node --test --test-concurrency=2 tests/wasm-features.test.mjs tests/size-budget.test.mjs tests/browser/
