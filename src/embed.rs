@@ -76,13 +76,13 @@ pub fn embed_html(spec_json: &str, options: &EmbedOptions) -> Result<String, Spe
         let _ = write!(out, " refresh=\"{}\"", plain(refresh));
     }
     out.push_str(">\n");
-    if options.src.is_none() {
-        let _ = writeln!(
-            out,
-            "<script type=\"application/json\">{}</script>",
-            script_text(spec_json.trim())
-        );
-    }
+    // With src, the inline spec is what the static chart shows: the element prints the
+    // static chart only while the feed's figures are still these.
+    let _ = writeln!(
+        out,
+        "<script type=\"application/json\">{}</script>",
+        script_text(spec_json.trim())
+    );
     out.push_str(&static_chart(&spec, options, &id, STATIC_CLASS)?);
     if spec.theme == ThemeName::Dark {
         // Paper is white: a dark chart prints from a light copy.
@@ -116,14 +116,17 @@ fn static_chart(
     id: &str,
     class: &str,
 ) -> Result<String, SpecError> {
-    let hidden = if class == PRINT_CLASS { " hidden" } else { "" };
+    // Hidden until print: `hidden` on the <img>; on <svg>, which `hidden` does not
+    // hide, the presentation attribute that any CSS rule overrides.
+    let print = class == PRINT_CLASS;
     let summary = crate::summary::summary(spec);
     if options.image {
         let size =
             output_size(spec, Some(options.width), None, options.scale).map_err(spec_error)?;
         let png = render_png(spec, size).map_err(spec_error)?;
         return Ok(format!(
-            "<img class=\"{class}\"{hidden} src=\"data:image/png;base64,{}\" width=\"{}\" height=\"{}\" alt=\"{}\">\n",
+            "<img class=\"{class}\"{} src=\"data:image/png;base64,{}\" width=\"{}\" height=\"{}\" alt=\"{}\">\n",
+            if print { " hidden" } else { "" },
             base64(&png),
             plain(size.width.round()),
             plain(size.height.round()),
@@ -143,7 +146,8 @@ fn static_chart(
         .replacen(
             &fixed,
             &format!(
-                "class=\"{class}\"{hidden} width=\"100%\" height=\"{h}\" preserveAspectRatio=\"xMinYMin meet\""
+                "class=\"{class}\"{} width=\"100%\" height=\"{h}\" preserveAspectRatio=\"xMinYMin meet\"",
+                if print { " display=\"none\"" } else { "" }
             ),
             1,
         )
