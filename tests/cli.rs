@@ -221,7 +221,10 @@ fn embed_with_src_refresh_and_image() {
     ));
     // The live figures come from src; the inline spec says which ones the static chart shows.
     let inline = between(&html, "<script type=\"application/json\">", "</script>");
-    assert_eq!(serde_json::from_str::<Value>(inline).unwrap()["data"]["rate"], 24);
+    assert_eq!(
+        serde_json::from_str::<Value>(inline).unwrap()["data"]["rate"],
+        24
+    );
     assert!(!html.contains("<svg"));
     let img = between(
         &html,
