@@ -520,6 +520,10 @@ export class StatChart extends HTMLElementBase {
     const dark = matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () => { if (this.getAttribute('theme') === 'auto') this.#redraw(); };
     dark.addEventListener('change', onScheme);
+    // Paper is white: a dark canvas is redrawn light for print (the static SVG has its own light copy).
+    const print = matchMedia('print');
+    const onPrint = () => this.#printing(print.matches);
+    print.addEventListener('change', onPrint);
     // Browser zoom fires resize and changes devicePixelRatio; redraw at the new ratio.
     let ratio = devicePixelRatio;
     const onResize = () => { if (devicePixelRatio !== ratio) { ratio = devicePixelRatio; this.#ratioChanged(); } };
@@ -532,6 +536,7 @@ export class StatChart extends HTMLElementBase {
       () => dark.removeEventListener('change', onScheme),
       () => removeEventListener('resize', onResize),
       () => children.disconnect(),
+      () => print.removeEventListener('change', onPrint),
     );
     // Until the live chart is drawn, a static chart from `statchart embed` is shown.
     if (!this.#chart) {
@@ -976,6 +981,20 @@ export class StatChart extends HTMLElementBase {
       this.#heightChanged = false;
       this.#marks = this.#chart.marks();
       this.#hideTip();
+    } catch (e) {
+      this.#rejected(e, 'attribute');
+    }
+  }
+
+  /** Print starts or ends: a dark live chart that is printed (no static SVG in its
+   * place) is drawn light for the paper, and in its theme again afterwards. */
+  #printing(on) {
+    if (!this.#chart || !this.#spec || this.#parts.fallback.classList.contains('vector')) return;
+    const dark = (this.#theme() ?? this.#drawn?.theme) === 'dark';
+    if (on && !dark) return;
+    try {
+      this.#chart.configure(on ? 'light' : this.#theme(), this.#height());
+      this.#chart.resize();
     } catch (e) {
       this.#rejected(e, 'attribute');
     }

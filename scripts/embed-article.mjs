@@ -9,11 +9,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The snippet for an example, from the CLI (`cargo run`, so it is built if needed). */
+/** The snippet for an example (or, for `-`, the spec in `input`), from the CLI (`cargo run`,
+ * so it is built if needed). */
 export function embed(example, ...args) {
-  return execFileSync('cargo', ['run', '--quiet', '--bin', 'statchart', '--', 'embed', `examples/${example}.json`, ...args],
-    { cwd: root, encoding: 'utf8' });
+  const input = example === '-' ? args.shift() : undefined;
+  const spec = example === '-' ? '-' : `examples/${example}.json`;
+  return execFileSync('cargo', ['run', '--quiet', '--bin', 'statchart', '--', 'embed', spec, ...args],
+    { cwd: root, encoding: 'utf8', input });
 }
+
+/** A chart whose text looks like HTML: it must stay text. */
+export const HOSTILE = {
+  type: 'bar',
+  title: 'Mentors\' <b>marks</b> </script><img src=x class=injected>',
+  source: '<a href="https://example.com/" class=injected>a link?</a>',
+  data: [{ label: '<i class=injected>Mentor A</i>', value: 4 }, { label: 'Mentor B & C', value: 6 }],
+};
 
 /** Writes the article and returns its path under www/. */
 export function buildArticle() {
@@ -44,6 +55,8 @@ export function buildArticle() {
 <figure id="breakdown">${embed('illustrative-employment-breakdown')}</figure>
 <p>The same centre's placements, in its dark house style:</p>
 <figure id="dark">${embed('illustrative-kpi-dark')}</figure>
+<p>Text in a chart that looks like HTML stays text:</p>
+<figure id="hostile">${embed('-', JSON.stringify(HOSTILE))}</figure>
 <p>As an image, for feed readers and mail:</p>
 <figure id="image">${embed('prakerja-nps-gauge', '--image')}</figure>
 <p>The end of the article.</p>
