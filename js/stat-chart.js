@@ -46,6 +46,11 @@ export const TIMEOUT_DEFAULT_S = 10;
 /** Longest wait between retries of a failing feed, in seconds. */
 export const MAX_BACKOFF_S = 600;
 
+// The static chart (.static) is laid out as the page lays it out without JavaScript:
+// outside .wrap's resets and with no rules of its own on screen, so that upgrading the
+// element moves nothing; a formatting context of its own, so that the box the live chart
+// takes over holds the margins of the page's elements. On paper (.vector: it shows the
+// figures on screen) the static SVG, or the light copy of a dark one, at the printed width.
 const STYLE = `
 :host { display: block; position: relative; max-width: 100%; min-width: 0; }
 :host([hidden]) { display: none; }
@@ -66,14 +71,9 @@ canvas:focus-visible { outline: 3px solid #1a5fd0; outline-offset: 2px; }
 .error { padding: 12px; border: 1px solid #b3261e; border-radius: 4px; color: #8c1d18; background: #fff; font: 14px/1.4 system-ui, sans-serif; }
 [hidden] { display: none !important; }
 .ruler { height: 0; margin: 0; padding: 0; border: 0; }
-/* The static chart: laid out as the page lays it out without JavaScript (outside .wrap's
- * resets, no rules of its own on screen), so that upgrading the element moves nothing; a
- * formatting context of its own, so that the box the live chart takes over holds the
- * margins of the page's elements. */
 .static { display: flow-root; }
 @media print {
   :host { break-inside: avoid; }
-  /* On paper the static SVG, light, at the printed width, while it shows the current figures. */
   .static.vector[hidden] { display: flow-root !important; }
   .static.vector ~ .wrap { display: none !important; }
   .static.vector slot::slotted(.statchart-static), .static.vector slot::slotted(.statchart-print) { width: 100% !important; height: auto !important; }
