@@ -11,6 +11,13 @@
 // Content-Security-Policy or Trusted Types run it, and the page's CSS can neither
 // break it nor be broken by it.
 //
+// A snippet made by `statchart embed` carries a static rendering of the chart (an
+// SVG or <img> with class statchart-static, and its table in <details>) in the light
+// DOM: readers without JavaScript, feed readers and crawlers see it, the element
+// shows it (slotted) until the live chart is drawn, and the live chart then takes
+// its box, same height, so nothing on the page moves. Print shows the static SVG
+// (vector, light) while it still shows the current figures.
+//
 // Attributes (each has a property of the same name, camelCase): src, refresh
 // (seconds, 5 to 86,400), timeout (seconds per request, 1 to 60, default 10),
 // locale, view, theme (light | dark | auto), height (px), aspect-ratio (e.g. 16/9).
@@ -25,6 +32,9 @@ export { Chart, check, init };
 export const ready = { then: (ok, fail) => init().then(ok, fail) };
 
 const ANIMATION_MS = 400;
+/** The live chart keeps the static chart's box if that gives it at least this share of
+ * the height it would take (see #takeOver). */
+const HOLD_MIN = 0.85;
 /** Bounds of the refresh interval, in seconds: a floor that no page can flood a feed
  * under, a ceiling (one day) far below the 2^31 ms at which setTimeout wraps to 0. */
 export const REFRESH_MIN_S = 5;
@@ -36,6 +46,11 @@ export const TIMEOUT_DEFAULT_S = 10;
 /** Longest wait between retries of a failing feed, in seconds. */
 export const MAX_BACKOFF_S = 600;
 
+// The static chart (.static) is laid out as the page lays it out without JavaScript:
+// outside .wrap's resets and with no rules of its own on screen, so that upgrading the
+// element moves nothing; a formatting context of its own, so that the box the live chart
+// takes over holds the margins of the page's elements. On paper (.vector: it shows the
+// figures on screen) the static SVG, or the light copy of a dark one, at the printed width.
 const STYLE = `
 :host { display: block; position: relative; max-width: 100%; min-width: 0; }
 :host([hidden]) { display: none; }
@@ -56,6 +71,15 @@ canvas:focus-visible { outline: 3px solid #1a5fd0; outline-offset: 2px; }
 .error { padding: 12px; border: 1px solid #b3261e; border-radius: 4px; color: #8c1d18; background: #fff; font: 14px/1.4 system-ui, sans-serif; }
 [hidden] { display: none !important; }
 .ruler { height: 0; margin: 0; padding: 0; border: 0; }
+.static { display: flow-root; }
+@media print {
+  :host { break-inside: avoid; }
+  .static.vector[hidden] { display: flow-root !important; }
+  .static.vector ~ .wrap { display: none !important; }
+  .static.vector slot::slotted(.statchart-static), .static.vector slot::slotted(.statchart-print) { width: 100% !important; height: auto !important; }
+  .static.vector slot::slotted(.statchart-print) { display: block !important; }
+  .static.vector.light-copy slot::slotted(.statchart-static), slot::slotted(.statchart-data) { display: none !important; }
+}
 `;
 
 const WORDS = {
@@ -119,6 +143,11 @@ function sameShape(a, b) {
   }
   return a === b;
 }
+
+/** JSON with object keys sorted: equal for equal specs, whatever their key order. */
+const canonical = (value) => JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v)
+  ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
+  : v));
 
 const kindOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? 'a string' : typeof v);
 
@@ -344,7 +373,9 @@ let loadFailureSaid = false;
  * @fires {CustomEvent<{message: string, source: 'spec'|'feed'|'attribute'|'wasm'}>} statchart:error - something could not be used; the last good chart stays
  * @fires {CustomEvent<{message: string, attribute: string}>} statchart:warning - an attribute value out of bounds; a safe value is used
  *
- * @slot - a `<script type="application/json">` holding the spec (watched for changes)
+ * @slot - a `<script type="application/json">` holding the spec (watched for changes), and the
+ *   static chart of `statchart embed` (`.statchart-static`, `.statchart-print`, `.statchart-data`),
+ *   shown until the live chart is drawn
  * @csspart chart - the box around the canvas
  */
 export class StatChart extends HTMLElementBase {
@@ -369,6 +400,10 @@ export class StatChart extends HTMLElementBase {
   #warned = new Set();   // attribute warnings already given
   #lastError = '';
   #parts = null;
+  #held = 0;             // the static chart's height, kept by the live chart until the width changes
+  #heldWidth = 0;
+  #heightChanged = false;
+  #staticFigures = null; // the spec the static chart shows (canonical JSON), if there is one
 
   constructor() {
     super();
@@ -380,6 +415,8 @@ export class StatChart extends HTMLElementBase {
     const tip = make('div', 'tip', { hidden: '', role: 'presentation' });
     const stale = make('div', 'stale', { hidden: '' });
     const error = make('div', 'error', { hidden: '', role: 'alert' });
+    const fallback = make('div', 'static', { hidden: '' });
+    fallback.append(document.createElement('slot'));
     wrap.append(canvas, ring, tip, stale, error);
     const tableBox = make('div', 'sr');
     const table = make('table');
@@ -388,8 +425,8 @@ export class StatChart extends HTMLElementBase {
     // The resize observer watches this zero-height line, whose size follows the width
     // alone: the chart's own height changes never notify it.
     const ruler = make('div', 'ruler');
-    root.append(ruler, wrap, tableBox, live);
-    this.#parts = { canvas, ring, tip, stale, error, table, live, ruler };
+    root.append(ruler, fallback, wrap, tableBox, live);
+    this.#parts = { canvas, ring, tip, stale, error, table, live, ruler, fallback };
     canvas.addEventListener('pointermove', (e) => this.#hover(e));
     canvas.addEventListener('pointerdown', (e) => this.#hover(e));
     // A touch lifts off (and "leaves") right after the tap: keep its tooltip until the next tap.
@@ -483,6 +520,10 @@ export class StatChart extends HTMLElementBase {
     const dark = matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () => { if (this.getAttribute('theme') === 'auto') this.#redraw(); };
     dark.addEventListener('change', onScheme);
+    // Paper is white: a dark canvas is redrawn light for print (the static SVG has its own light copy).
+    const print = matchMedia('print');
+    const onPrint = () => this.#printing(print.matches);
+    print.addEventListener('change', onPrint);
     // Browser zoom fires resize and changes devicePixelRatio; redraw at the new ratio.
     let ratio = devicePixelRatio;
     const onResize = () => { if (devicePixelRatio !== ratio) { ratio = devicePixelRatio; this.#ratioChanged(); } };
@@ -495,7 +536,22 @@ export class StatChart extends HTMLElementBase {
       () => dark.removeEventListener('change', onScheme),
       () => removeEventListener('resize', onResize),
       () => children.disconnect(),
+      () => print.removeEventListener('change', onPrint),
     );
+    // Until the live chart is drawn, a static chart from `statchart embed` is shown.
+    if (!this.#chart) {
+      const still = this.#staticChart();
+      this.#parts.fallback.hidden = !still;
+      this.#parts.canvas.hidden = !!still;
+      this.#parts.fallback.classList.toggle('light-copy', !!this.querySelector(':scope > .statchart-print'));
+      if (still && this.#staticFigures === null) {
+        try {
+          this.#staticFigures = canonical(readSpec(this.querySelector(':scope > script[type="application/json"]')?.textContent ?? ''));
+        } catch {
+          // No spec of its own: print shows the live chart.
+        }
+      }
+    }
     init().then(() => {
       if (generation === this.#generation && this.#connected) this.#start();
     }, (error) => {
@@ -680,6 +736,7 @@ export class StatChart extends HTMLElementBase {
       const width = this.#width || this.getBoundingClientRect().width;
       if (a > 0 && b > 0 && width > 0) return clamp(width * b / a);
     }
+    if (this.#held) return Math.min(4096, Math.max(200, this.#held));
     return undefined;
   }
 
@@ -688,13 +745,47 @@ export class StatChart extends HTMLElementBase {
   #draw(spec, announce) {
     cancelAnimationFrame(this.#frame);
     if (!this.#chart) {
-      this.#parts.canvas.hidden = false;
-      this.#chart = new Chart(this.#parts.canvas, spec, this.#options());
+      this.#takeOver(spec);
     } else {
       this.#chart.tryUpdate(spec);
     }
     this.#drawn = spec;
     this.#afterDraw(announce);
+  }
+
+  /** The first live chart. Where a static chart is on screen, the live one takes its
+   * box: it is drawn at the static chart's height and keeps it until the width changes.
+   * Heights computed on both sides could not agree: the canvas measures text with the
+   * reader's fonts, the static SVG was laid out with DejaVu Sans at another width. Only
+   * when the box gives the chart much less than it needs (a scaled-down <img> on a
+   * phone) does the chart take its own height: a squeezed chart is worse than a jump. */
+  #takeOver(spec) {
+    const { canvas, fallback, ruler } = this.#parts;
+    const box = fallback.hidden ? 0 : fallback.getBoundingClientRect().height;
+    this.#held = 0;
+    fallback.hidden = true;
+    canvas.hidden = false;
+    try {
+      this.#chart = new Chart(canvas, spec, this.#options());
+      if (box && this.#height() === undefined && box >= HOLD_MIN * canvas.getBoundingClientRect().height) {
+        this.#held = box;
+        this.#heldWidth = ruler.getBoundingClientRect().width;
+        this.#chart.setHeight(this.#height());
+      }
+    } catch (e) {
+      // Not drawn: the static chart stays.
+      this.#held = 0;
+      if (this.#staticChart()) {
+        fallback.hidden = false;
+        canvas.hidden = true;
+      }
+      throw e;
+    }
+  }
+
+  /** The static rendering of `statchart embed` among the children, if any. */
+  #staticChart() {
+    return this.querySelector(':scope > .statchart-static');
   }
 
   /** Grows the old figures into the new ones in at most 400 ms. */
@@ -740,6 +831,8 @@ export class StatChart extends HTMLElementBase {
   /** After a final draw: accessible name, data table, and the change announced. */
   #afterDraw(announce) {
     const summary = this.#chart.summary();
+    // Print shows the static SVG (vector) only while it shows what is on screen.
+    this.#parts.fallback.classList.toggle('vector', this.#staticFigures !== null && canonical(this.#drawn) === this.#staticFigures);
     const { canvas } = this.#parts;
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', summary);
@@ -844,9 +937,12 @@ export class StatChart extends HTMLElementBase {
       loadFailureSaid = true;
       console.error(message);
     }
-    // The reader gets a short sentence; the page author the details (console, event, tooltip).
-    this.#showError(this.#words().cannotStart);
-    this.#parts.error.title = message;
+    // The reader gets a short sentence, or the static chart where there is one; the
+    // page author the details (console, event, tooltip).
+    if (!this.#staticChart()) {
+      this.#showError(this.#words().cannotStart);
+      this.#parts.error.title = message;
+    }
     this.dispatchEvent(new CustomEvent('statchart:error', { detail: { message, source: 'wasm' } }));
   }
 
@@ -865,6 +961,11 @@ export class StatChart extends HTMLElementBase {
     // sized in percent of its content cannot start a resize loop.
     if (Math.abs(width - this.#width) < 0.5) return;
     this.#width = width;
+    // A new width: the static chart's height no longer holds; the chart takes what it needs.
+    if (this.#held && Math.abs(width - this.#heldWidth) >= 0.5) {
+      this.#held = 0;
+      this.#heightChanged = true;
+    }
     // Redrawn in the next frame, not inside the observer's callback: a height changed
     // there makes the browser report a ResizeObserver loop error to the page.
     cancelAnimationFrame(this.#resizeFrame);
@@ -875,10 +976,25 @@ export class StatChart extends HTMLElementBase {
   #resizeNow() {
     if (!this.#chart || !this.#spec) return;
     try {
-      if (this.getAttribute('aspect-ratio')) this.#chart.setHeight(this.#height());
+      if (this.getAttribute('aspect-ratio') || this.#heightChanged) this.#chart.setHeight(this.#height());
       else this.#chart.resize();
+      this.#heightChanged = false;
       this.#marks = this.#chart.marks();
       this.#hideTip();
+    } catch (e) {
+      this.#rejected(e, 'attribute');
+    }
+  }
+
+  /** Print starts or ends: a dark live chart that is printed (no static SVG in its
+   * place) is drawn light for the paper, and in its theme again afterwards. */
+  #printing(on) {
+    if (!this.#chart || !this.#spec || this.#parts.fallback.classList.contains('vector')) return;
+    const dark = (this.#theme() ?? this.#drawn?.theme) === 'dark';
+    if (on && !dark) return;
+    try {
+      this.#chart.configure(on ? 'light' : this.#theme(), this.#height());
+      this.#chart.resize();
     } catch (e) {
       this.#rejected(e, 'attribute');
     }

@@ -16,6 +16,8 @@ pub mod svg;
 pub mod theme;
 
 #[cfg(feature = "native")]
+pub mod embed;
+#[cfg(feature = "native")]
 pub mod native;
 #[cfg(feature = "web")]
 pub mod web;

@@ -92,7 +92,8 @@ impl<M: Measure> SvgBackend<M> {
 }
 
 /// Text and attribute values with markup characters escaped: titles are text, never markup.
-fn escape(s: &str) -> String {
+/// Also right for HTML text and double-quoted HTML attributes (the embed snippet).
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

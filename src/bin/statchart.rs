@@ -1,7 +1,8 @@
 //! `statchart`: render, check and compute the figures of chart specs natively.
 
-use clap::{Parser, Subcommand};
-use statchart::native::{output_size, render_png, render_svg};
+use clap::{Parser, Subcommand, ValueEnum};
+use statchart::embed::{embed_html, EmbedOptions};
+use statchart::native::{output_size, render_png, render_svg, social_size};
 use statchart::spec::limits::MAX_SPEC_BYTES;
 use statchart::{parse_spec, stats, Spec};
 use std::io::Read;
@@ -36,11 +37,41 @@ enum Command {
         /// Device pixels per CSS pixel, for PNG (default 2, for sharp text on phones).
         #[arg(long, default_value_t = 2.0)]
         scale: f64,
+        /// A ready-made size: `social` is the 1200×630 PNG of og:image and twitter:image.
+        #[arg(long, value_enum, conflicts_with_all = ["width", "height", "scale"])]
+        preset: Option<Preset>,
+    },
+    /// Print the HTML snippet that embeds SPEC: the <stat-chart> element with the spec
+    /// (or --src), and inside it a static chart, its summary and data table for readers
+    /// without JavaScript, feed readers, crawlers and print.
+    Embed {
+        spec: String,
+        /// Fetch the live figures from this URL; SPEC still draws the static chart.
+        #[arg(long)]
+        src: Option<String>,
+        /// Seconds between fetches of --src.
+        #[arg(long, requires = "src")]
+        refresh: Option<f64>,
+        /// The static chart as an <img> PNG (data URL) instead of inline SVG.
+        #[arg(long)]
+        image: bool,
+        /// Width in CSS pixels the static chart is laid out at (default 640).
+        #[arg(long)]
+        width: Option<f64>,
+        /// Device pixels per CSS pixel of the --image PNG (default 2).
+        #[arg(long)]
+        scale: Option<f64>,
     },
     /// Validate SPEC: exit 0, or print the bad field and exit 1.
     Check { spec: String },
     /// Print the computed figures of SPEC as JSON.
     Stats { spec: String },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Preset {
+    /// 1200×630 pixels: title, chart and source for link previews.
+    Social,
 }
 
 fn main() -> ExitCode {
@@ -72,20 +103,30 @@ fn run(command: Command) -> Result<(), String> {
             width,
             height,
             scale,
+            preset,
         } => {
             let spec = load(&spec)?;
             let ext = output
                 .extension()
                 .and_then(|e| e.to_str())
                 .map(str::to_ascii_lowercase);
-            let bytes = match ext.as_deref() {
-                Some("svg") => {
+            let bytes = match (ext.as_deref(), preset) {
+                (Some("png"), Some(Preset::Social)) => {
+                    render_png(&spec, social_size()).map_err(|e| e.to_string())?
+                }
+                (_, Some(Preset::Social)) => {
+                    return Err(format!(
+                        "{}: --preset social writes PNG (networks do not show an SVG og:image); name the output .png",
+                        output.display()
+                    ))
+                }
+                (Some("svg"), None) => {
                     let size = output_size(&spec, width, height, 1.0).map_err(|e| e.to_string())?;
                     render_svg(&spec, size)
                         .map_err(|e| e.to_string())?
                         .into_bytes()
                 }
-                Some("png") => {
+                (Some("png"), None) => {
                     let size =
                         output_size(&spec, width, height, scale).map_err(|e| e.to_string())?;
                     render_png(&spec, size).map_err(|e| e.to_string())?
@@ -99,11 +140,36 @@ fn run(command: Command) -> Result<(), String> {
             };
             std::fs::write(&output, bytes).map_err(|e| format!("{}: {e}", output.display()))
         }
+        Command::Embed {
+            spec,
+            src,
+            refresh,
+            image,
+            width,
+            scale,
+        } => {
+            let defaults = EmbedOptions::default();
+            let options = EmbedOptions {
+                src,
+                refresh,
+                image,
+                width: width.unwrap_or(defaults.width),
+                scale: scale.unwrap_or(defaults.scale),
+            };
+            let html = embed_html(&read(&spec)?, &options).map_err(|e| e.to_string())?;
+            print!("{html}");
+            Ok(())
+        }
     }
 }
 
 /// Reads and validates a spec from a file or, for "-", standard input.
 fn load(source: &str) -> Result<Spec, String> {
+    parse_spec(&read(source)?).map_err(|e| e.to_string())
+}
+
+/// Reads a spec's text from a file or, for "-", standard input, up to the size limit.
+fn read(source: &str) -> Result<String, String> {
     let mut text = String::new();
     // Read one byte past the limit so an oversized spec is reported, not truncated.
     let limit = MAX_SPEC_BYTES as u64 + 1;
@@ -113,5 +179,5 @@ fn load(source: &str) -> Result<Spec, String> {
         std::fs::File::open(Path::new(source)).and_then(|f| f.take(limit).read_to_string(&mut text))
     };
     result.map_err(|e| format!("{source}: {e}"))?;
-    parse_spec(&text).map_err(|e| e.to_string())
+    Ok(text)
 }

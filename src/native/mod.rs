@@ -31,6 +31,17 @@ pub fn output_size(
     Ok(Size::new(width, height, scale)?)
 }
 
+/// The social-card size (og:image, twitter:image): 1200×630 device pixels, laid out
+/// at 600×315 CSS pixels so that the text is twice as large against the card as on
+/// a page and stays readable in a feed's small preview.
+pub fn social_size() -> Size {
+    Size {
+        width: 600.0,
+        height: 315.0,
+        scale: 2.0,
+    }
+}
+
 /// The chart as an SVG document, measured with the bundled font.
 pub fn render_svg(spec: &Spec, size: Size) -> Result<String, Error> {
     crate::svg::render_svg(spec, size, &BundledFont)

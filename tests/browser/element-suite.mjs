@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { serve } from '../../scripts/serve.mjs';
+import { embed } from '../../scripts/embed-article.mjs';
 import { launch } from './engines.mjs';
 
 const SHOTS = new URL('../../out/screenshots/', import.meta.url);
@@ -397,6 +398,43 @@ export function suite(engine) {
     assert.deepEqual([...seen.seen.violations, ...seen.seen.errors, ...seen.seen.rejections], []);
     await p.screenshot(new URL(`${engine}-strict.png`, SHOTS).pathname);
     await p.close();
+  });
+
+  test(`${engine}: a statchart embed snippet shows its static chart, the live chart keeps its box, and stays where the wasm is blocked`, async () => {
+    const snippet = embed('prakerja-nps-gauge-en');
+    for (const csp of ['', 'no-wasm']) {
+      const p = await page(`test.html${csp ? `?csp=${csp}` : ''}`, { width: 800 });
+      // Inserted and measured in one script: the static chart as laid out before the live one.
+      const before = await p.evaluate((html) => {
+        const root = document.getElementById('root');
+        root.innerHTML = html;
+        const el = root.querySelector('stat-chart');
+        return { host: el.getBoundingClientRect().height, shown: !el.shadowRoot.querySelector('.static').hidden };
+      }, snippet);
+      assert.ok(before.shown && before.host > 300, JSON.stringify(before));
+      const after = csp
+        ? await p.waitFor(() => window.__seen.events.some((e) => e.type === 'statchart:error') && {
+          host: document.querySelector('stat-chart').getBoundingClientRect().height,
+          shown: !document.querySelector('stat-chart').shadowRoot.querySelector('.static').hidden,
+          error: document.querySelector('stat-chart').shadowRoot.querySelector('.error').hidden === false,
+          source: window.__seen.events.find((e) => e.type === 'statchart:error').detail.source,
+        })
+        : await p.waitFor(() => {
+          const el = document.querySelector('stat-chart');
+          const canvas = el.shadowRoot.querySelector('canvas');
+          return canvas.getAttribute('aria-label') && { host: el.getBoundingClientRect().height, shown: !el.shadowRoot.querySelector('.static').hidden, canvas: canvas.getBoundingClientRect().height };
+        });
+      if (csp) {
+        assert.deepEqual(after, { host: before.host, shown: true, error: false, source: 'wasm' }, 'the static chart stays, no error box');
+      } else {
+        assert.equal(after.shown, false, 'the live chart took over');
+        assert.ok(Math.abs(after.host - before.host) < 0.5, `box ${before.host} px static, ${after.host} px live`);
+        assert.ok(Math.abs(after.canvas - before.host) < 0.5, 'the canvas fills it');
+        await clean(p);
+      }
+      await p.screenshot(new URL(`${engine}-embed${csp ? `-${csp}` : ''}.png`, SHOTS).pathname);
+      await p.close();
+    }
   });
 
   test(`${engine}: where the wasm cannot run, every chart says so and the event names 'wasm-unsafe-eval' and connect-src`, async () => {
