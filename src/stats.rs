@@ -4,7 +4,8 @@
 //! `None` and nothing downstream may invent one.
 
 use crate::spec::{
-    Breakdown, BreakdownUnit, Chart, EmploymentData, Item, NpsData, NpsPoint, RateValue, Spec,
+    Breakdown, BreakdownUnit, Chart, EmploymentData, Item, NpsData, NpsPoint, RatePoint, RateValue,
+    Spec,
 };
 
 /// Two-sided 95% normal quantile.
@@ -41,6 +42,8 @@ pub struct NpsChange {
     pub z: Option<f64>,
     /// |z₁₂| > 1.96; `None` when it cannot be told.
     pub significant: Option<bool>,
+    /// ΔNPS ± z·√(V₁ + V₂), clamped to [−200, 200]; `None` exactly when `z` is.
+    pub ci95: Option<[f64; 2]>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +79,22 @@ pub struct RatePointStats {
     pub stats: RateStats,
 }
 
+/// Change between two consecutive rates, in percentage points (later minus earlier).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RateChange {
+    pub from: String,
+    pub to: String,
+    pub change: f64,
+    /// Pooled two-proportion z; `None` for a published rate on either side, or when
+    /// the pooled rate is 0 or 1 (no spread to test against).
+    pub z: Option<f64>,
+    /// |z| > 1.96; `None` when `z` is.
+    pub significant: Option<bool>,
+    /// Newcombe's hybrid score interval; `None` only for a published rate on either side.
+    pub ci95: Option<[f64; 2]>,
+}
+
 /// Shares of each outcome per group of an employment breakdown.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -85,6 +104,8 @@ pub struct BreakdownGroupStats {
     pub n: Option<f64>,
     /// Percent per category, in the order of the categories.
     pub shares_pct: Vec<f64>,
+    /// Wilson interval of each share (a rate of the group's total); `None` for percentages.
+    pub ci95_pct: Option<Vec<[f64; 2]>>,
 }
 
 /// Everything `statchart stats` prints, by chart kind.
@@ -95,10 +116,20 @@ pub enum ChartStats {
     Nps(NpsStats),
     NpsTrend(NpsTrendStats),
     Rate(RateStats),
-    RateTrend { points: Vec<RatePointStats> },
-    Breakdown { groups: Vec<BreakdownGroupStats> },
-    Items { total: f64, items: Vec<ItemStats> },
-    Value { value: f64 },
+    RateTrend {
+        points: Vec<RatePointStats>,
+        changes: Vec<RateChange>,
+    },
+    Breakdown {
+        groups: Vec<BreakdownGroupStats>,
+    },
+    Items {
+        total: f64,
+        items: Vec<ItemStats>,
+    },
+    Value {
+        value: f64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -204,14 +235,21 @@ pub fn nps_stats(data: &NpsData) -> Option<NpsStats> {
     }
 }
 
-/// z₁₂ and significance of the change from `a` to `b` (independent samples).
-pub fn nps_change(a: &NpsStats, b: &NpsStats) -> (Option<f64>, Option<bool>) {
+/// The change from `a` to `b` (independent samples): z₁₂, its significance and its interval.
+pub fn nps_change(a: &NpsStats, b: &NpsStats) -> (Option<f64>, Option<bool>, Option<[f64; 2]>) {
     match (a.variance, b.variance) {
         (Some(v1), Some(v2)) if v1 + v2 > 0.0 => {
-            let z = (b.nps - a.nps) / (v1 + v2).sqrt();
-            (Some(z), Some(z.abs() > Z95))
+            let delta = b.nps - a.nps;
+            let se = (v1 + v2).sqrt();
+            let z = delta / se;
+            let ci = [
+                (delta - Z95 * se).max(-200.0),
+                (delta + Z95 * se).min(200.0),
+            ];
+            (Some(z), Some(z.abs() > Z95), Some(ci))
         }
-        _ => (None, None),
+        // V₁ + V₂ = 0 (both unanimous) would give a zero-width interval: claim nothing.
+        _ => (None, None, None),
     }
 }
 
@@ -228,13 +266,14 @@ pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
     let changes = stats
         .windows(2)
         .map(|w| {
-            let (z, significant) = nps_change(&w[0].stats, &w[1].stats);
+            let (z, significant, ci95) = nps_change(&w[0].stats, &w[1].stats);
             NpsChange {
                 from: w[0].period.clone(),
                 to: w[1].period.clone(),
                 change: w[1].stats.nps - w[0].stats.nps,
                 z,
                 significant,
+                ci95,
             }
         })
         .collect();
@@ -280,6 +319,55 @@ pub fn rate_stats(value: &RateValue) -> Option<RateStats> {
     }
 }
 
+/// The change from rate `a` to rate `b`: pooled two-proportion z-test and Newcombe's
+/// hybrid score interval (DESIGN.md), in percentage points.
+pub fn rate_change(a: &RateStats, b: &RateStats) -> (Option<f64>, Option<bool>, Option<[f64; 2]>) {
+    let (Some(k1), Some(n1), Some([l1, u1]), Some(k2), Some(n2), Some([l2, u2])) =
+        (a.k, a.n, a.ci95, b.k, b.n, b.ci95)
+    else {
+        return (None, None, None);
+    };
+    let (p1, p2) = (k1 / n1, k2 / n2);
+    let pooled = (k1 + k2) / (n1 + n2);
+    let z = (pooled > 0.0 && pooled < 1.0)
+        .then(|| (p2 - p1) / (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt());
+    // Wilson bounds come in percent; Newcombe works in proportions.
+    let (l1, u1, l2, u2) = (l1 / 100.0, u1 / 100.0, l2 / 100.0, u2 / 100.0);
+    let delta = p2 - p1;
+    let lower = delta - ((p2 - l2).powi(2) + (u1 - p1).powi(2)).sqrt();
+    let upper = delta + ((u2 - p2).powi(2) + (p1 - l1).powi(2)).sqrt();
+    let ci = [(100.0 * lower).max(-100.0), (100.0 * upper).min(100.0)];
+    (z, z.map(|z| z.abs() > Z95), Some(ci))
+}
+
+/// Each period's rate and each consecutive change.
+pub fn rate_trend_stats(points: &[RatePoint]) -> Option<(Vec<RatePointStats>, Vec<RateChange>)> {
+    let stats = points
+        .iter()
+        .map(|p| {
+            rate_stats(&p.value).map(|stats| RatePointStats {
+                period: p.period.clone(),
+                stats,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let changes = stats
+        .windows(2)
+        .map(|w| {
+            let (z, significant, ci95) = rate_change(&w[0].stats, &w[1].stats);
+            RateChange {
+                from: w[0].period.clone(),
+                to: w[1].period.clone(),
+                change: w[1].stats.rate - w[0].stats.rate,
+                z,
+                significant,
+                ci95,
+            }
+        })
+        .collect();
+    Some((stats, changes))
+}
+
 pub fn breakdown_stats(b: &Breakdown) -> Vec<BreakdownGroupStats> {
     b.groups
         .iter()
@@ -290,10 +378,16 @@ pub fn breakdown_stats(b: &Breakdown) -> Vec<BreakdownGroupStats> {
                 .iter()
                 .map(|v| if total > 0.0 { 100.0 * v / total } else { 0.0 })
                 .collect();
+            let counts = b.unit == BreakdownUnit::Count;
             BreakdownGroupStats {
                 label: g.label.clone(),
-                n: (b.unit == BreakdownUnit::Count).then_some(total),
+                n: counts.then_some(total),
                 shares_pct,
+                ci95_pct: if counts {
+                    g.values.iter().map(|v| wilson95(*v, total)).collect()
+                } else {
+                    None
+                },
             }
         })
         .collect()
@@ -323,17 +417,10 @@ pub fn chart_stats(spec: &Spec) -> Option<ChartStats> {
         Chart::NpsTrend { data } => ChartStats::NpsTrend(nps_trend_stats(data)?),
         Chart::Employment { data, .. } => match data {
             EmploymentData::Rate(f) => ChartStats::Rate(rate_stats(&f.value)?),
-            EmploymentData::Trend(points) => ChartStats::RateTrend {
-                points: points
-                    .iter()
-                    .map(|p| {
-                        rate_stats(&p.value).map(|stats| RatePointStats {
-                            period: p.period.clone(),
-                            stats,
-                        })
-                    })
-                    .collect::<Option<_>>()?,
-            },
+            EmploymentData::Trend(points) => {
+                let (points, changes) = rate_trend_stats(points)?;
+                ChartStats::RateTrend { points, changes }
+            }
             EmploymentData::Breakdown(b) => ChartStats::Breakdown {
                 groups: breakdown_stats(b),
             },
