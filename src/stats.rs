@@ -31,20 +31,51 @@ pub struct NpsStats {
     pub ci95: Option<[f64; 2]>,
 }
 
-/// Change between two consecutive periods.
+/// Change between two consecutive periods: of NPS in points of NPS, of a rate in
+/// percentage points; later minus earlier.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct NpsChange {
+pub struct Change {
     pub from: String,
     pub to: String,
     pub change: f64,
-    /// z₁₂ = ΔNPS / √(V₁ + V₂); `None` when either variance is unknown or both are 0.
+    /// The test statistic; `None` when either side is a published figure, or when
+    /// neither period varies (nothing to test against).
     pub z: Option<f64>,
-    /// |z₁₂| > 1.96; `None` when it cannot be told.
+    /// |z| > 1.96; `None` when `z` is.
     pub significant: Option<bool>,
-    /// ΔNPS ± z·√(V₁ + V₂), clamped to [−200, 200]; `None` exactly when `z` is.
+    /// 95% interval of the change; `None` when either side is a published figure
+    /// (and for NPS when `z` is `None`: a zero-width interval would claim certainty).
     pub ci95: Option<[f64; 2]>,
+    /// Both sides have counts, so a missing test means "no variation", not "published".
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub counts: bool,
 }
+
+/// z, significance and interval of a change, as the tests return them.
+pub type Test = (Option<f64>, Option<bool>, Option<[f64; 2]>);
+
+impl Change {
+    fn between(from: &str, to: &str, change: f64, counts: bool, test: Test) -> Change {
+        let (z, significant, ci95) = test;
+        Change {
+            from: from.to_string(),
+            to: to.to_string(),
+            change,
+            z,
+            significant,
+            ci95,
+            counts,
+        }
+    }
+}
+
+/// Change of NPS: z₁₂ = ΔNPS / √(V₁ + V₂), ci95 = ΔNPS ± z·√(V₁ + V₂) clamped to [−200, 200].
+pub type NpsChange = Change;
+
+/// Change of a rate: pooled two-proportion z-test (`None` when the pooled rate is 0 or 1)
+/// and Newcombe's hybrid score interval.
+pub type RateChange = Change;
 
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -77,22 +108,6 @@ pub struct RatePointStats {
     pub period: String,
     #[cfg_attr(feature = "serde", serde(flatten))]
     pub stats: RateStats,
-}
-
-/// Change between two consecutive rates, in percentage points (later minus earlier).
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct RateChange {
-    pub from: String,
-    pub to: String,
-    pub change: f64,
-    /// Pooled two-proportion z; `None` for a published rate on either side, or when
-    /// the pooled rate is 0 or 1 (no spread to test against).
-    pub z: Option<f64>,
-    /// |z| > 1.96; `None` when `z` is.
-    pub significant: Option<bool>,
-    /// Newcombe's hybrid score interval; `None` only for a published rate on either side.
-    pub ci95: Option<[f64; 2]>,
 }
 
 /// Shares of each outcome per group of an employment breakdown.
@@ -236,7 +251,7 @@ pub fn nps_stats(data: &NpsData) -> Option<NpsStats> {
 }
 
 /// The change from `a` to `b` (independent samples): z₁₂, its significance and its interval.
-pub fn nps_change(a: &NpsStats, b: &NpsStats) -> (Option<f64>, Option<bool>, Option<[f64; 2]>) {
+pub fn nps_change(a: &NpsStats, b: &NpsStats) -> Test {
     match (a.variance, b.variance) {
         (Some(v1), Some(v2)) if v1 + v2 > 0.0 => {
             let delta = b.nps - a.nps;
@@ -266,15 +281,10 @@ pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
     let changes = stats
         .windows(2)
         .map(|w| {
-            let (z, significant, ci95) = nps_change(&w[0].stats, &w[1].stats);
-            NpsChange {
-                from: w[0].period.clone(),
-                to: w[1].period.clone(),
-                change: w[1].stats.nps - w[0].stats.nps,
-                z,
-                significant,
-                ci95,
-            }
+            let (a, b) = (&w[0].stats, &w[1].stats);
+            let counts = a.variance.is_some() && b.variance.is_some();
+            let test = nps_change(a, b);
+            Change::between(&w[0].period, &w[1].period, b.nps - a.nps, counts, test)
         })
         .collect();
     Some(NpsTrendStats {
@@ -321,7 +331,7 @@ pub fn rate_stats(value: &RateValue) -> Option<RateStats> {
 
 /// The change from rate `a` to rate `b`: pooled two-proportion z-test and Newcombe's
 /// hybrid score interval (DESIGN.md), in percentage points.
-pub fn rate_change(a: &RateStats, b: &RateStats) -> (Option<f64>, Option<bool>, Option<[f64; 2]>) {
+pub fn rate_change(a: &RateStats, b: &RateStats) -> Test {
     let (Some(k1), Some(n1), Some([l1, u1]), Some(k2), Some(n2), Some([l2, u2])) =
         (a.k, a.n, a.ci95, b.k, b.n, b.ci95)
     else {
@@ -354,15 +364,10 @@ pub fn rate_trend_stats(points: &[RatePoint]) -> Option<(Vec<RatePointStats>, Ve
     let changes = stats
         .windows(2)
         .map(|w| {
-            let (z, significant, ci95) = rate_change(&w[0].stats, &w[1].stats);
-            RateChange {
-                from: w[0].period.clone(),
-                to: w[1].period.clone(),
-                change: w[1].stats.rate - w[0].stats.rate,
-                z,
-                significant,
-                ci95,
-            }
+            let (a, b) = (&w[0].stats, &w[1].stats);
+            let counts = a.n.is_some() && b.n.is_some();
+            let test = rate_change(a, b);
+            Change::between(&w[0].period, &w[1].period, b.rate - a.rate, counts, test)
         })
         .collect();
     Some((stats, changes))

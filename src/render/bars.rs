@@ -246,26 +246,17 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
     }
 }
 
-/// "Cohort 1 (2022) · Employed: 30% (120 / 400)".
+/// "Cohort 1 (2022) · Employed: 30% (95% interval 25.7%–34.7%, 120 / 400)".
 fn breakdown_tip(
     fmt: &crate::locale::Fmt,
     b: &Breakdown,
     g: &crate::stats::BreakdownGroupStats,
     ci: usize,
 ) -> String {
-    let share = g.shares_pct[ci];
-    let count = match g.n {
-        Some(n) => format!(
-            " ({} / {})",
-            fmt.fixed(n * share / 100.0, 0),
-            fmt.fixed(n, 0)
-        ),
-        None => String::new(),
-    };
     format!(
-        "{} · {}: {}{count}",
+        "{} · {}: {}",
         g.label,
         b.categories[ci],
-        fmt.pct(share, 1)
+        crate::summary::share_detail(fmt, g, ci)
     )
 }

@@ -6,8 +6,8 @@ use super::frame::TypeScale;
 use super::{Align, Painter, Rect};
 use crate::locale::Fmt;
 use crate::spec::{Item, NpsPoint, RatePoint};
-use crate::stats::{nps_trend_stats, rate_stats};
-use crate::summary::{nps_detail, rate_detail};
+use crate::stats::{nps_trend_stats, rate_trend_stats, Change};
+use crate::summary::{change_detail, nps_detail, pts, rate_detail};
 
 pub fn body_height(width: f64) -> f64 {
     let s = TypeScale::for_width(width);
@@ -252,7 +252,6 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
     let Some(stats) = nps_trend_stats(points) else {
         return;
     };
-    let s = TypeScale::for_width(body.w);
     let (area, foot_y) = footnote_area(body);
     let series = Series {
         labels: stats
@@ -263,34 +262,79 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
         values: stats.points.iter().map(|x| x.stats.nps).collect(),
         bands: stats.points.iter().map(|x| x.stats.ci95).collect(),
         annotations: points.iter().map(|x| x.label.clone()).collect(),
-        tips: stats
-            .points
-            .iter()
-            .map(|x| {
+        tips: with_changes(
+            &p.fmt,
+            stats.points.iter().map(|x| {
                 format!(
                     "{}: NPS {}",
                     p.fmt.period(&x.period),
                     nps_detail(&p.fmt, &x.stats)
                 )
-            })
-            .collect(),
+            }),
+            &stats.changes,
+            "",
+        ),
         unit: None,
     };
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
 
-    // Each change: its size at the segment's middle; a filled marker when significant.
+    mark_changes(p, body.w, &plotted, &stats.changes, 0);
+    // The footnote says in words whether the latest change is more than noise.
+    let words = p.fmt.words();
+    let band = stats
+        .points
+        .iter()
+        .any(|x| x.stats.ci95.is_some())
+        .then_some(words.interval95);
+    let foot = match stats.changes.last() {
+        None => format!("{} · {}", words.score, band.unwrap_or(words.no_interval)),
+        Some(c) => latest_change(&p.fmt, c, "", band),
+    };
+    footnote(p, body, foot_y, &foot);
+}
+
+/// Each point's tooltip, followed for every point after the first by the change into it.
+fn with_changes(
+    fmt: &Fmt,
+    tips: impl Iterator<Item = String>,
+    changes: &[Change],
+    unit: &str,
+) -> Vec<String> {
+    tips.enumerate()
+        .map(
+            |(i, tip)| match i.checked_sub(1).and_then(|j| changes.get(j)) {
+                Some(c) => format!(
+                    "{tip} · {} {}: {}",
+                    fmt.words().change,
+                    fmt.period(&c.from),
+                    change_detail(fmt, c, unit)
+                ),
+                None => tip,
+            },
+        )
+        .collect()
+}
+
+/// Each change's size at its segment's middle, `decimals` decimals; a filled marker
+/// and bold type when significant, so that colour never tells it alone.
+fn mark_changes(
+    p: &mut Painter,
+    width: f64,
+    plotted: &Plotted,
+    changes: &[Change],
+    decimals: usize,
+) {
+    if plotted.points.len() > 24 {
+        return;
+    }
+    let s = TypeScale::for_width(width);
     let t = p.theme.clone();
-    let fmt = p.fmt;
-    let words = fmt.words();
-    for (i, change) in stats.changes.iter().enumerate() {
-        if plotted.points.len() > 24 {
-            break;
-        }
+    for (i, change) in changes.iter().enumerate() {
         let (x0, y0) = plotted.points[i];
         let (x1, y1) = plotted.points[i + 1];
         let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-        let text = fmt.signed(change.change, 0);
+        let text = p.fmt.signed(change.change, decimals);
         // Above the line at the segment's middle: annotations hang below the points.
         let y = my - 10.0;
         if change.significant == Some(true) {
@@ -301,41 +345,22 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
             p.text(mx, y, &text, s.small, false, t.muted, Align::Center);
         }
     }
-    // The footnote says in words whether the latest change is more than noise.
-    let foot = match stats.changes.last() {
-        None => format!(
-            "{} · {}",
-            words.score,
-            if stats.points[0].stats.ci95.is_some() {
-                words.interval95
-            } else {
-                words.no_interval
-            }
-        ),
-        Some(c) => {
-            let verdict = match (c.significant, c.z) {
-                (Some(true), Some(z)) => format!("{} (z = {})", words.significant, fmt.num(z, 1)),
-                (Some(false), Some(z)) => {
-                    format!("{} (z = {})", words.not_significant, fmt.num(z, 1))
-                }
-                _ => words.no_test.to_string(),
-            };
-            let band = if stats.points.iter().any(|x| x.stats.ci95.is_some()) {
-                format!(" · {}: {}", words.band, words.interval95)
-            } else {
-                String::new()
-            };
-            format!(
-                "{} {} → {}: {}, {}{band}",
-                words.change_heading,
-                fmt.period(&c.from),
-                fmt.period(&c.to),
-                fmt.signed(c.change, 1),
-                verdict
-            )
-        }
-    };
-    footnote(p, body, foot_y, &foot);
+}
+
+/// "Change Q3 2023 → Q4 2023: −5.8 (95% interval …), not significant (z = −1.1)",
+/// then what the band is, when there is one.
+fn latest_change(fmt: &Fmt, c: &Change, unit: &str, band: Option<&str>) -> String {
+    let words = fmt.words();
+    let band = band
+        .map(|b| format!(" · {}: {b}", words.band))
+        .unwrap_or_default();
+    format!(
+        "{} {} → {}: {}{band}",
+        words.change_heading,
+        fmt.period(&c.from),
+        fmt.period(&c.to),
+        change_detail(fmt, c, unit),
+    )
 }
 
 /// Draws the footnote wrapped into the lines kept for it.
@@ -358,36 +383,50 @@ fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
 }
 
 pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
-    let stats: Vec<_> = points.iter().filter_map(|x| rate_stats(&x.value)).collect();
-    if stats.len() != points.len() {
+    let Some((stats, changes)) = rate_trend_stats(points) else {
         return;
-    }
+    };
     let (area, foot_y) = footnote_area(body);
     let top = stats
         .iter()
-        .map(|x| x.ci95.map_or(x.rate, |c| c[1]))
+        .map(|x| x.stats.ci95.map_or(x.stats.rate, |c| c[1]))
         .fold(0.0, f64::max);
     let mut axis = Axis::nice(0.0, top.max(1.0));
     axis.ticks.retain(|v| *v <= 100.0);
     axis.hi = axis.hi.min(100.0);
+    let unit = pts(&p.fmt);
     let series = Series {
-        labels: points.iter().map(|x| p.fmt.period(&x.period)).collect(),
-        values: stats.iter().map(|x| x.rate).collect(),
-        bands: stats.iter().map(|x| x.ci95).collect(),
+        labels: stats.iter().map(|x| p.fmt.period(&x.period)).collect(),
+        values: stats.iter().map(|x| x.stats.rate).collect(),
+        bands: stats.iter().map(|x| x.stats.ci95).collect(),
         annotations: vec![],
-        tips: points
-            .iter()
-            .zip(&stats)
-            .map(|(pt, s)| format!("{}: {}", p.fmt.period(&pt.period), rate_detail(&p.fmt, s)))
-            .collect(),
+        tips: with_changes(
+            &p.fmt,
+            stats.iter().map(|x| {
+                format!(
+                    "{}: {}",
+                    p.fmt.period(&x.period),
+                    rate_detail(&p.fmt, &x.stats)
+                )
+            }),
+            &changes,
+            &unit,
+        ),
         unit: None,
     };
-    plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
+    let plotted = plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
+    mark_changes(p, body.w, &plotted, &changes, 1);
     let words = p.fmt.words();
-    let foot = if stats.iter().any(|x| x.ci95.is_some()) {
-        format!("{}: {} (Wilson)", words.band, words.interval95)
-    } else {
-        words.no_interval.to_string()
+    let band = stats
+        .iter()
+        .any(|x| x.stats.ci95.is_some())
+        .then(|| format!("{} (Wilson)", words.interval95));
+    let foot = match changes.last() {
+        None => match &band {
+            Some(b) => format!("{}: {b}", words.band),
+            None => words.no_interval.to_string(),
+        },
+        Some(c) => latest_change(&p.fmt, c, &unit, band.as_deref()),
     };
     footnote(p, body, foot_y, &foot);
 }
