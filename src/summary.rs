@@ -169,11 +169,10 @@ pub fn change_detail(fmt: &Fmt, c: &Change, unit: &str) -> String {
     format!("{}{unit}{ci}, {}", fmt.signed(c.change, 1), verdict(fmt, c))
 }
 
-/// "change Q2 2023 → Q3 2023: +18.4 (…), significant (z = 3.4)".
-fn change_line(fmt: &Fmt, c: &Change, unit: &str) -> String {
+/// "Q2 2023 → Q3 2023: +18.4 (…), significant (z = 3.4)", for after the word "change".
+pub fn change_line(fmt: &Fmt, c: &Change, unit: &str) -> String {
     format!(
-        "{} {} → {}: {}",
-        fmt.words().change,
+        "{} → {}: {}",
         fmt.period(&c.from),
         fmt.period(&c.to),
         change_detail(fmt, c, unit)
@@ -189,7 +188,7 @@ fn changes_sentence(fmt: &Fmt, changes: &[Change], unit: &str) -> Option<String>
             .iter()
             .enumerate()
             .filter(|(i, c)| *i == last || c.significant == Some(true))
-            .map(|(_, c)| change_line(fmt, c, unit))
+            .map(|(_, c)| format!("{} {}", fmt.words().change, change_line(fmt, c, unit)))
             .collect::<Vec<_>>()
             .join("; "),
     )

@@ -7,7 +7,7 @@ use super::{Align, Painter, Rect};
 use crate::locale::Fmt;
 use crate::spec::{Item, NpsPoint, RatePoint};
 use crate::stats::{nps_trend_stats, rate_trend_stats, Change};
-use crate::summary::{change_detail, nps_detail, pts, rate_detail};
+use crate::summary::{change_line, nps_detail, pts, rate_detail};
 
 pub fn body_height(width: f64) -> f64 {
     let s = TypeScale::for_width(width);
@@ -305,10 +305,9 @@ fn with_changes(
         .map(
             |(i, tip)| match i.checked_sub(1).and_then(|j| changes.get(j)) {
                 Some(c) => format!(
-                    "{tip} · {} {}: {}",
+                    "{tip} · {} {}",
                     fmt.words().change,
-                    fmt.period(&c.from),
-                    change_detail(fmt, c, unit)
+                    change_line(fmt, c, unit)
                 ),
                 None => tip,
             },
@@ -355,11 +354,9 @@ fn latest_change(fmt: &Fmt, c: &Change, unit: &str, band: Option<&str>) -> Strin
         .map(|b| format!(" · {}: {b}", words.band))
         .unwrap_or_default();
     format!(
-        "{} {} → {}: {}{band}",
+        "{} {}{band}",
         words.change_heading,
-        fmt.period(&c.from),
-        fmt.period(&c.to),
-        change_detail(fmt, c, unit),
+        change_line(fmt, c, unit)
     )
 }
 
