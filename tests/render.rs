@@ -549,3 +549,61 @@ fn breakdown_shares_of_counts_carry_wilson_intervals() {
     let grouped = example("illustrative-employment-breakdown-grouped");
     assert_eq!(statchart::summary::table(&grouped).rows[0][1], "30%");
 }
+
+/// (x1, y1, x2, y2) of every `<line>` in an SVG.
+fn svg_lines(svg: &str) -> Vec<[f64; 4]> {
+    svg.split("<line ")
+        .skip(1)
+        .map(|l| {
+            let attr = |name: &str| -> f64 {
+                let start = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            [attr("x1"), attr("y1"), attr("x2"), attr("y2")]
+        })
+        .collect()
+}
+
+#[test]
+fn grouped_bars_of_counts_draw_each_share_with_a_whisker() {
+    // 50 of 100: Wilson [40.383, 59.617] (centre .5, half = 1.887458·√(.0025 + .0000960)
+    // = .0961685): a whisker 19.234 points long, centred on the bar's end.
+    let json = r#"{"type":"employment","view":"breakdown","locale":"LOCALE","data":{
+        "categories":["Employed","Other"],"mode":"grouped",
+        "groups":[{"label":"2023","values":[50,50]}]}}"#;
+    let svg = svg_of(&json.replace("LOCALE", "en-US"), 1200.0);
+    assert!(texts(&svg).iter().any(|t| t == "95% interval"));
+    let lines = svg_lines(&svg);
+    // The legend's whisker (3 lines), then per bar: whisker and caps, the part inside the bar.
+    assert_eq!(lines.len(), 3 + 2 * 5);
+    // The bars start where the legend's first swatch does (the second rect, after the
+    // background).
+    let left: f64 = svg
+        .split("<rect x=\"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (lo, hi, end) = (lines[3][0], lines[3][2], lines[7][2]);
+    let ratio = (hi - lo) / (end - left);
+    assert!((ratio - 19.234 / 50.0).abs() < 0.01, "{ratio}");
+    assert!(((end - lo) - (hi - end)).abs() <= 1.0, "{lo} {end} {hi}");
+    let id = svg_of(&json.replace("LOCALE", "id-ID"), 360.0);
+    assert!(texts(&id).iter().any(|t| t == "Interval 95%"));
+    // Stacked bars and percentages get no whiskers.
+    for name in [
+        "illustrative-employment-breakdown",
+        "illustrative-employment-breakdown-grouped",
+    ] {
+        let spec = example(name);
+        let svg = render_svg(&spec, output_size(&spec, None, None, 1.0).unwrap()).unwrap();
+        assert!(svg_lines(&svg).is_empty(), "{name}");
+        assert!(
+            !texts(&svg).iter().any(|t| t.contains("interval")),
+            "{name}"
+        );
+    }
+}

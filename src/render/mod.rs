@@ -303,7 +303,9 @@ fn body_height(spec: &Spec, width: f64, m: &impl Measure) -> f64 {
             EmploymentData::Rate(f) => {
                 kpi::body_height(width, Some(f.label.as_deref().unwrap_or("employed")), m)
             }
-            EmploymentData::Breakdown(b) => bars::breakdown_height(b, width, m),
+            EmploymentData::Breakdown(b) => {
+                bars::breakdown_height(b, &Fmt::new(spec.locale), width, m)
+            }
             EmploymentData::Trend(_) => lines::body_height(width),
         },
         Chart::Bar { data, .. } => bars::bar_height(data.len(), width),
