@@ -168,7 +168,7 @@ impl Fmt {
         }
     }
 
-    fn to_word(&self) -> &'static str {
+    fn range_word(&self) -> &'static str {
         match self.locale {
             Locale::EnUs => "to",
             Locale::IdId => "sampai",
@@ -177,7 +177,7 @@ impl Fmt {
 
     /// An interval: "28.1 to 37.6" / "28,1 sampai 37,6".
     pub fn range(&self, lo: f64, hi: f64, decimals: usize) -> String {
-        let to = self.to_word();
+        let to = self.range_word();
         format!(
             "{} {to} {}",
             self.fixed(lo, decimals),
@@ -187,7 +187,7 @@ impl Fmt {
 
     /// The interval of a change, with signs: "−1.9 to +20.4" / "−1,9 sampai +20,4".
     pub fn signed_range(&self, lo: f64, hi: f64, decimals: usize) -> String {
-        let to = self.to_word();
+        let to = self.range_word();
         format!(
             "{} {to} {}",
             self.signed(lo, decimals),

@@ -210,7 +210,7 @@ fn an_nps_change_has_its_interval() {
     // −100 ∓ 138.590382 = [−238.59, 38.590382], the lower end clamped to −200.
     let t = nps_trend_stats(&[point("a", 1, 0, 0), point("b", 1, 0, 1)]).unwrap();
     let c = &t.changes[0];
-    close(c.z.unwrap(), -1.414213562373095);
+    close(c.z.unwrap(), -std::f64::consts::SQRT_2); // −1/√(1/2)
     assert_eq!(c.significant, Some(false));
     close2(c.ci95.unwrap(), [-200.0, 38.59038243496778]);
     // One respondent in each period: V₁ + V₂ = 0, no test and no zero-width interval;
@@ -267,7 +267,7 @@ fn a_rate_change_of_1_of_1_to_0_of_1() {
     // = −1 + 1.1221087 = .1221087 → [−100, 12.210872].
     let c = rate_change(rate("a", 1, 1), rate("b", 0, 1));
     close(c.change, -100.0);
-    close(c.z.unwrap(), -1.414213562373095);
+    close(c.z.unwrap(), -std::f64::consts::SQRT_2); // −1/√(1/2)
     assert_eq!(c.significant, Some(false));
     close2(c.ci95.unwrap(), [-100.0, 12.210872068194178]);
 }
