@@ -168,31 +168,23 @@ impl Fmt {
         }
     }
 
-    fn range_word(&self) -> &'static str {
-        match self.locale {
+    /// "lo to hi" / "lo sampai hi".
+    fn span(&self, lo: String, hi: String) -> String {
+        let to = match self.locale {
             Locale::EnUs => "to",
             Locale::IdId => "sampai",
-        }
+        };
+        format!("{lo} {to} {hi}")
     }
 
     /// An interval: "28.1 to 37.6" / "28,1 sampai 37,6".
     pub fn range(&self, lo: f64, hi: f64, decimals: usize) -> String {
-        let to = self.range_word();
-        format!(
-            "{} {to} {}",
-            self.fixed(lo, decimals),
-            self.fixed(hi, decimals)
-        )
+        self.span(self.fixed(lo, decimals), self.fixed(hi, decimals))
     }
 
     /// The interval of a change, with signs: "−1.9 to +20.4" / "−1,9 sampai +20,4".
     pub fn signed_range(&self, lo: f64, hi: f64, decimals: usize) -> String {
-        let to = self.range_word();
-        format!(
-            "{} {to} {}",
-            self.signed(lo, decimals),
-            self.signed(hi, decimals)
-        )
+        self.span(self.signed(lo, decimals), self.signed(hi, decimals))
     }
 
     /// A period label in the chart's language: "2023-06" → "Jun 2023" / "Jun 2023",

@@ -84,13 +84,16 @@ pub struct NpsTrendStats {
     pub changes: Vec<NpsChange>,
 }
 
+/// One period's figures: its label, then the figures' fields.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct NpsPointStats {
+pub struct PeriodStats<T> {
     pub period: String,
     #[cfg_attr(feature = "serde", serde(flatten))]
-    pub stats: NpsStats,
+    pub stats: T,
 }
+
+pub type NpsPointStats = PeriodStats<NpsStats>;
 
 /// A rate k of n, in percent, with its Wilson interval where counts are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,13 +105,7 @@ pub struct RateStats {
     pub ci95: Option<[f64; 2]>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct RatePointStats {
-    pub period: String,
-    #[cfg_attr(feature = "serde", serde(flatten))]
-    pub stats: RateStats,
-}
+pub type RatePointStats = PeriodStats<RateStats>;
 
 /// Shares of each outcome per group of an employment breakdown.
 #[derive(Debug, Clone, PartialEq)]
@@ -269,11 +266,26 @@ pub fn nps_change(a: &NpsStats, b: &NpsStats) -> Test {
 }
 
 pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
-    let stats = points
-        .iter()
-        .map(|p| {
-            nps_stats(&p.data).map(|stats| NpsPointStats {
-                period: p.period.clone(),
+    let (points, changes) = trend(
+        points.iter().map(|p| (&p.period, nps_stats(&p.data))),
+        |a, b| {
+            let counts = a.variance.is_some() && b.variance.is_some();
+            (b.nps - a.nps, counts, nps_change(a, b))
+        },
+    )?;
+    Some(NpsTrendStats { points, changes })
+}
+
+/// Each period's figures (`None` if any has none) and each consecutive change;
+/// `compare` gives a change's size, whether both sides have counts, and its test.
+fn trend<'a, T>(
+    periods: impl Iterator<Item = (&'a String, Option<T>)>,
+    compare: impl Fn(&T, &T) -> (f64, bool, Test),
+) -> Option<(Vec<PeriodStats<T>>, Vec<Change>)> {
+    let stats = periods
+        .map(|(period, stats)| {
+            stats.map(|stats| PeriodStats {
+                period: period.clone(),
                 stats,
             })
         })
@@ -281,16 +293,11 @@ pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
     let changes = stats
         .windows(2)
         .map(|w| {
-            let (a, b) = (&w[0].stats, &w[1].stats);
-            let counts = a.variance.is_some() && b.variance.is_some();
-            let test = nps_change(a, b);
-            Change::between(&w[0].period, &w[1].period, b.nps - a.nps, counts, test)
+            let (change, counts, test) = compare(&w[0].stats, &w[1].stats);
+            Change::between(&w[0].period, &w[1].period, change, counts, test)
         })
         .collect();
-    Some(NpsTrendStats {
-        points: stats,
-        changes,
-    })
+    Some((stats, changes))
 }
 
 /// Wilson score interval for k of n, in percent.
@@ -352,25 +359,13 @@ pub fn rate_change(a: &RateStats, b: &RateStats) -> Test {
 
 /// Each period's rate and each consecutive change.
 pub fn rate_trend_stats(points: &[RatePoint]) -> Option<(Vec<RatePointStats>, Vec<RateChange>)> {
-    let stats = points
-        .iter()
-        .map(|p| {
-            rate_stats(&p.value).map(|stats| RatePointStats {
-                period: p.period.clone(),
-                stats,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let changes = stats
-        .windows(2)
-        .map(|w| {
-            let (a, b) = (&w[0].stats, &w[1].stats);
+    trend(
+        points.iter().map(|p| (&p.period, rate_stats(&p.value))),
+        |a, b| {
             let counts = a.n.is_some() && b.n.is_some();
-            let test = rate_change(a, b);
-            Change::between(&w[0].period, &w[1].period, b.rate - a.rate, counts, test)
-        })
-        .collect();
-    Some((stats, changes))
+            (b.rate - a.rate, counts, rate_change(a, b))
+        },
+    )
 }
 
 pub fn breakdown_stats(b: &Breakdown) -> Vec<BreakdownGroupStats> {
