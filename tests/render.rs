@@ -405,6 +405,31 @@ fn the_last_of_twelve_monthly_labels_stays_inside_a_phone_wide_chart() {
 
 // ------------------------------------------------------------------ changes and shares
 
+/// Each `<text>`'s content and (x, y).
+fn text_positions(svg: &str) -> Vec<(String, [f64; 2])> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let attr = |name: &str| -> f64 {
+                let start = t.find(&format!(" {name}=\"")).map(|i| i + name.len() + 3);
+                let start = start.or_else(|| {
+                    t.starts_with(&format!("{name}=\""))
+                        .then_some(name.len() + 2)
+                });
+                t[start.unwrap()..]
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            let (_, rest) = t.split_once('>')?;
+            let (inner, _) = rest.split_once("</text>")?;
+            Some((inner.trim().to_string(), [attr("x"), attr("y")]))
+        })
+        .collect()
+}
+
 /// Tooltip texts of the chart's marks, in reading order.
 fn tips(json: &str) -> Vec<String> {
     let spec = parse_spec(json).unwrap();
@@ -460,6 +485,30 @@ fn employment_trend_tests_each_change_in_both_locales() {
             // not significant, in plain muted type.
             assert!(t.iter().any(|x| *x == "+13.5" || *x == "+13,5"), "{t:?}");
             assert!(t.iter().any(|x| *x == format!("{m}7.2") || *x == format!("{m}7,2")));
+        }
+        // At 360 px the change labels keep clear of the value labels: above the segment
+        // when there is room, else below it.
+        let placed = text_positions(&svg_of(&json, 360.0));
+        let at = |t: &str| {
+            placed
+                .iter()
+                .find(|(x, _)| x.as_str() == t)
+                .map(|(_, p)| *p)
+                .unwrap_or_else(|| panic!("{t} not drawn: {placed:?}"))
+        };
+        let values: Vec<[f64; 2]> = ["22%", "24.6%", "38.1%", "30.9%"]
+            .iter()
+            .map(|v| at(&v.replace('.', if locale == "en-US" { "." } else { "," })))
+            .collect();
+        for change in ["+13.5", "\u{2212}7.2"] {
+            let [x, y] = at(&change.replace('.', if locale == "en-US" { "." } else { "," }));
+            for [vx, vy] in &values {
+                // Boxes about 40 px wide and a line (12 px) high, 4 px apart at least.
+                assert!(
+                    (x - vx).abs() >= 44.0 || (y - vy).abs() >= 16.0,
+                    "{change} at {x},{y} runs into the value at {vx},{vy}"
+                );
+            }
         }
         let spec = parse_spec(&json).unwrap();
         let summary = statchart::summary::summary(&spec);

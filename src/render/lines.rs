@@ -83,6 +83,8 @@ struct Series {
 /// Where each point landed, for annotations drawn afterwards.
 struct Plotted {
     points: Vec<(f64, f64)>,
+    /// The box of each value label drawn, so that later text can keep clear of it.
+    labels: Vec<Rect>,
 }
 
 /// Plots `series` in `area`; `value_text` formats point labels and ticks.
@@ -171,6 +173,7 @@ fn plot(
     }
 
     // Value labels on every point when there is room, else on the last.
+    let mut labels = Vec::new();
     let label_all = slot >= p.text_width(&value_text(&fmt, axis.hi), s.label, true) + 6.0;
     for (i, &(x, y)) in points.iter().enumerate() {
         if label_all || i + 1 == n {
@@ -182,9 +185,27 @@ fn plot(
             };
             let x = if align == Align::Right { x + dot } else { x };
             p.text(x, y - 9.0, &text, s.label, true, t.text, align);
+            let w = p.text_width(&text, s.label, true);
+            let left = match align {
+                Align::Right => x - w,
+                _ => x - w / 2.0,
+            };
+            labels.push(Rect {
+                x: left,
+                y: y - 9.0 - s.label,
+                w,
+                h: s.label,
+            });
         }
         if let Some(Some(note)) = series.annotations.get(i) {
             let note = super::ellipsize(note, slot.max(60.0), |x| p.text_width(x, s.small, false));
+            let w = p.text_width(&note, s.small, false);
+            labels.push(Rect {
+                x: x - w / 2.0,
+                y: y + s.small * 0.6,
+                w,
+                h: s.small,
+            });
             p.text(
                 x,
                 y + s.small * 1.6,
@@ -223,7 +244,7 @@ fn plot(
         let x = xs[i].min(area.right() - half).max(area.x + half);
         p.text(x, label_y, &text, s.small, false, t.muted, Align::Center);
     }
-    Plotted { points }
+    Plotted { points, labels }
 }
 
 /// Lines kept for the footnote under a plot: narrow charts wrap it onto more.
@@ -334,13 +355,30 @@ fn mark_changes(
         let (x1, y1) = plotted.points[i + 1];
         let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         let text = p.fmt.signed(change.change, decimals);
-        // Above the line at the segment's middle: annotations hang below the points.
-        let y = my - 10.0;
-        if change.significant == Some(true) {
-            let w = p.text_width(&text, s.small, true);
-            p.circle(mx - w / 2.0 - 4.0, y - s.small * 0.35, 3.0, t.text);
+        let significant = change.significant == Some(true);
+        let tw = p.text_width(&text, s.small, significant);
+        // The dot and its space before a significant change.
+        let w = tw + if significant { 11.0 } else { 0.0 };
+        let clear = |y: f64| {
+            let gap = 4.0;
+            let own = Rect {
+                x: mx - w / 2.0 - gap,
+                y: y - s.small - gap,
+                w: w + 2.0 * gap,
+                h: s.small + 2.0 * gap,
+            };
+            !plotted.labels.iter().any(|l| l.overlaps(&own))
+        };
+        // Above the segment's middle, else below it, wherever it keeps clear of the
+        // value labels and annotations.
+        let spot = [my - 10.0, my + s.small + 10.0]
+            .into_iter()
+            .find(|y| clear(*y));
+        if significant {
+            let y = spot.unwrap_or(my - 10.0);
+            p.circle(mx - tw / 2.0 - 4.0, y - s.small * 0.35, 3.0, t.text);
             p.text(mx + 4.0, y, &text, s.small, true, t.text, Align::Center);
-        } else if x1 - x0 > p.text_width(&text, s.small, false) + 12.0 {
+        } else if let Some(y) = spot.filter(|_| x1 - x0 > w + 12.0) {
             p.text(mx, y, &text, s.small, false, t.muted, Align::Center);
         }
     }
