@@ -351,8 +351,8 @@ pub fn rate_change(a: &RateStats, b: &RateStats) -> Test {
     // Wilson bounds come in percent; Newcombe works in proportions.
     let (l1, u1, l2, u2) = (l1 / 100.0, u1 / 100.0, l2 / 100.0, u2 / 100.0);
     let delta = p2 - p1;
-    let lower = delta - ((p2 - l2).powi(2) + (u1 - p1).powi(2)).sqrt();
-    let upper = delta + ((u2 - p2).powi(2) + (p1 - l1).powi(2)).sqrt();
+    let lower = delta - ((p2 - l2) * (p2 - l2) + (u1 - p1) * (u1 - p1)).sqrt();
+    let upper = delta + ((u2 - p2) * (u2 - p2) + (p1 - l1) * (p1 - l1)).sqrt();
     let ci = [(100.0 * lower).max(-100.0), (100.0 * upper).min(100.0)];
     (z, z.map(|z| z.abs() > Z95), Some(ci))
 }
