@@ -144,14 +144,13 @@ fn whiskers(b: &Breakdown) -> bool {
 fn legend_names(b: &Breakdown, fmt: &Fmt) -> Vec<String> {
     let mut names = b.categories.clone();
     if whiskers(b) {
-        // Capitalised like the categories: "95% interval", "Interval 95%".
-        let word = fmt.words().interval95;
-        let mut chars = word.chars();
-        names.extend(
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect()),
-        );
+        // Capitalised like the categories: "95% interval", "Interval 95%". ASCII only:
+        // char::to_uppercase would bring Unicode's case tables into the wasm.
+        let mut word = fmt.words().interval95.to_string();
+        if let Some(first) = word.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        names.push(word);
     }
     names
 }
