@@ -27,6 +27,10 @@ pub struct Words {
     pub answers: &'static str,
     pub score: &'static str,
     pub no_test: &'static str,
+    /// Why a change between counted periods has no test: neither period varies.
+    pub no_test_no_variation: &'static str,
+    /// Percentage points, after a change of a rate: "+2.8 pts".
+    pub pts: &'static str,
     pub band: &'static str,
     pub significant_change: &'static str,
     pub group: &'static str,
@@ -53,6 +57,8 @@ const EN: Words = Words {
     answers: "Answers from 0 (not at all likely) to 10 (extremely likely)",
     score: "Net Promoter Score",
     no_test: "no test: published figures have no margin of error",
+    no_test_no_variation: "no test: no variation within either period",
+    pts: "pts",
     band: "band",
     significant_change: "significant change",
     group: "Group",
@@ -79,6 +85,8 @@ const ID: Words = Words {
     answers: "Jawaban dari 0 (sama sekali tidak) sampai 10 (sangat mungkin)",
     score: "Net Promoter Score",
     no_test: "tanpa uji: angka terbitan tidak punya margin galat",
+    no_test_no_variation: "tanpa uji: tidak ada variasi dalam kedua periode",
+    pts: "poin",
     band: "pita",
     significant_change: "perubahan signifikan",
     group: "Kelompok",
@@ -173,17 +181,23 @@ impl Fmt {
         }
     }
 
-    /// An interval: "28.1 to 37.6" / "28,1 sampai 37,6".
-    pub fn range(&self, lo: f64, hi: f64, decimals: usize) -> String {
+    /// "lo to hi" / "lo sampai hi".
+    fn span(&self, lo: String, hi: String) -> String {
         let to = match self.locale {
             Locale::EnUs => "to",
             Locale::IdId => "sampai",
         };
-        format!(
-            "{} {to} {}",
-            self.fixed(lo, decimals),
-            self.fixed(hi, decimals)
-        )
+        format!("{lo} {to} {hi}")
+    }
+
+    /// An interval: "28.1 to 37.6" / "28,1 sampai 37,6".
+    pub fn range(&self, lo: f64, hi: f64, decimals: usize) -> String {
+        self.span(self.fixed(lo, decimals), self.fixed(hi, decimals))
+    }
+
+    /// The interval of a change, with signs: "−1.9 to +20.4" / "−1,9 sampai +20,4".
+    pub fn signed_range(&self, lo: f64, hi: f64, decimals: usize) -> String {
+        self.span(self.signed(lo, decimals), self.signed(hi, decimals))
     }
 
     /// A period label in the chart's language: "2023-06" → "Jun 2023" / "Jun 2023",
@@ -304,6 +318,8 @@ mod tests {
         assert_eq!(en.signed(0.2, 0), "0");
         assert_eq!(id.num(4.56, 1), "4,6");
         assert_eq!(id.range(28.1, 37.6, 1), "28,1 sampai 37,6");
+        assert_eq!(en.signed_range(-1.86, 20.4, 1), "\u{2212}1.9 to +20.4");
+        assert_eq!(id.signed_range(0.0, 8.93, 1), "0,0 sampai +8,9");
         assert_eq!(en.num(33.000000001, 1), "33");
         assert_eq!(en.num(-0.04, 1), "0");
         assert_eq!(en.fixed(0.125, 2), "0.13");

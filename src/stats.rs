@@ -4,7 +4,8 @@
 //! `None` and nothing downstream may invent one.
 
 use crate::spec::{
-    Breakdown, BreakdownUnit, Chart, EmploymentData, Item, NpsData, NpsPoint, RateValue, Spec,
+    Breakdown, BreakdownUnit, Chart, EmploymentData, Item, NpsData, NpsPoint, RatePoint, RateValue,
+    Spec,
 };
 
 /// Two-sided 95% normal quantile.
@@ -30,18 +31,51 @@ pub struct NpsStats {
     pub ci95: Option<[f64; 2]>,
 }
 
-/// Change between two consecutive periods.
+/// Change between two consecutive periods: of NPS in points of NPS, of a rate in
+/// percentage points; later minus earlier.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct NpsChange {
+pub struct Change {
     pub from: String,
     pub to: String,
     pub change: f64,
-    /// z₁₂ = ΔNPS / √(V₁ + V₂); `None` when either variance is unknown or both are 0.
+    /// The test statistic; `None` when either side is a published figure, or when
+    /// neither period varies (nothing to test against).
     pub z: Option<f64>,
-    /// |z₁₂| > 1.96; `None` when it cannot be told.
+    /// |z| > 1.96; `None` when `z` is.
     pub significant: Option<bool>,
+    /// 95% interval of the change; `None` when either side is a published figure
+    /// (and for NPS when `z` is `None`: a zero-width interval would claim certainty).
+    pub ci95: Option<[f64; 2]>,
+    /// Both sides have counts, so a missing test means "no variation", not "published".
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub counts: bool,
 }
+
+/// z, significance and interval of a change, as the tests return them.
+pub type Test = (Option<f64>, Option<bool>, Option<[f64; 2]>);
+
+impl Change {
+    fn between(from: &str, to: &str, change: f64, counts: bool, test: Test) -> Change {
+        let (z, significant, ci95) = test;
+        Change {
+            from: from.to_string(),
+            to: to.to_string(),
+            change,
+            z,
+            significant,
+            ci95,
+            counts,
+        }
+    }
+}
+
+/// Change of NPS: z₁₂ = ΔNPS / √(V₁ + V₂), ci95 = ΔNPS ± z·√(V₁ + V₂) clamped to [−200, 200].
+pub type NpsChange = Change;
+
+/// Change of a rate: pooled two-proportion z-test (`None` when the pooled rate is 0 or 1)
+/// and Newcombe's hybrid score interval.
+pub type RateChange = Change;
 
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -50,13 +84,16 @@ pub struct NpsTrendStats {
     pub changes: Vec<NpsChange>,
 }
 
+/// One period's figures: its label, then the figures' fields.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct NpsPointStats {
+pub struct PeriodStats<T> {
     pub period: String,
     #[cfg_attr(feature = "serde", serde(flatten))]
-    pub stats: NpsStats,
+    pub stats: T,
 }
+
+pub type NpsPointStats = PeriodStats<NpsStats>;
 
 /// A rate k of n, in percent, with its Wilson interval where counts are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,13 +105,7 @@ pub struct RateStats {
     pub ci95: Option<[f64; 2]>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct RatePointStats {
-    pub period: String,
-    #[cfg_attr(feature = "serde", serde(flatten))]
-    pub stats: RateStats,
-}
+pub type RatePointStats = PeriodStats<RateStats>;
 
 /// Shares of each outcome per group of an employment breakdown.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +116,8 @@ pub struct BreakdownGroupStats {
     pub n: Option<f64>,
     /// Percent per category, in the order of the categories.
     pub shares_pct: Vec<f64>,
+    /// Wilson interval of each share (a rate of the group's total); `None` for percentages.
+    pub ci95_pct: Option<Vec<[f64; 2]>>,
 }
 
 /// Everything `statchart stats` prints, by chart kind.
@@ -95,10 +128,20 @@ pub enum ChartStats {
     Nps(NpsStats),
     NpsTrend(NpsTrendStats),
     Rate(RateStats),
-    RateTrend { points: Vec<RatePointStats> },
-    Breakdown { groups: Vec<BreakdownGroupStats> },
-    Items { total: f64, items: Vec<ItemStats> },
-    Value { value: f64 },
+    RateTrend {
+        points: Vec<RatePointStats>,
+        changes: Vec<RateChange>,
+    },
+    Breakdown {
+        groups: Vec<BreakdownGroupStats>,
+    },
+    Items {
+        total: f64,
+        items: Vec<ItemStats>,
+    },
+    Value {
+        value: f64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -204,23 +247,45 @@ pub fn nps_stats(data: &NpsData) -> Option<NpsStats> {
     }
 }
 
-/// z₁₂ and significance of the change from `a` to `b` (independent samples).
-pub fn nps_change(a: &NpsStats, b: &NpsStats) -> (Option<f64>, Option<bool>) {
+/// The change from `a` to `b` (independent samples): z₁₂, its significance and its interval.
+pub fn nps_change(a: &NpsStats, b: &NpsStats) -> Test {
     match (a.variance, b.variance) {
         (Some(v1), Some(v2)) if v1 + v2 > 0.0 => {
-            let z = (b.nps - a.nps) / (v1 + v2).sqrt();
-            (Some(z), Some(z.abs() > Z95))
+            let delta = b.nps - a.nps;
+            let se = (v1 + v2).sqrt();
+            let z = delta / se;
+            let ci = [
+                (delta - Z95 * se).max(-200.0),
+                (delta + Z95 * se).min(200.0),
+            ];
+            (Some(z), Some(z.abs() > Z95), Some(ci))
         }
-        _ => (None, None),
+        // V₁ + V₂ = 0 (both unanimous) would give a zero-width interval: claim nothing.
+        _ => (None, None, None),
     }
 }
 
 pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
-    let stats = points
-        .iter()
-        .map(|p| {
-            nps_stats(&p.data).map(|stats| NpsPointStats {
-                period: p.period.clone(),
+    let (points, changes) = trend(
+        points.iter().map(|p| (&p.period, nps_stats(&p.data))),
+        |a, b| {
+            let counts = a.variance.is_some() && b.variance.is_some();
+            (b.nps - a.nps, counts, nps_change(a, b))
+        },
+    )?;
+    Some(NpsTrendStats { points, changes })
+}
+
+/// Each period's figures (`None` if any has none) and each consecutive change;
+/// `compare` gives a change's size, whether both sides have counts, and its test.
+fn trend<'a, T>(
+    periods: impl Iterator<Item = (&'a String, Option<T>)>,
+    compare: impl Fn(&T, &T) -> (f64, bool, Test),
+) -> Option<(Vec<PeriodStats<T>>, Vec<Change>)> {
+    let stats = periods
+        .map(|(period, stats)| {
+            stats.map(|stats| PeriodStats {
+                period: period.clone(),
                 stats,
             })
         })
@@ -228,20 +293,11 @@ pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
     let changes = stats
         .windows(2)
         .map(|w| {
-            let (z, significant) = nps_change(&w[0].stats, &w[1].stats);
-            NpsChange {
-                from: w[0].period.clone(),
-                to: w[1].period.clone(),
-                change: w[1].stats.nps - w[0].stats.nps,
-                z,
-                significant,
-            }
+            let (change, counts, test) = compare(&w[0].stats, &w[1].stats);
+            Change::between(&w[0].period, &w[1].period, change, counts, test)
         })
         .collect();
-    Some(NpsTrendStats {
-        points: stats,
-        changes,
-    })
+    Some((stats, changes))
 }
 
 /// Wilson score interval for k of n, in percent.
@@ -280,6 +336,38 @@ pub fn rate_stats(value: &RateValue) -> Option<RateStats> {
     }
 }
 
+/// The change from rate `a` to rate `b`: pooled two-proportion z-test and Newcombe's
+/// hybrid score interval (DESIGN.md), in percentage points.
+pub fn rate_change(a: &RateStats, b: &RateStats) -> Test {
+    let (Some(k1), Some(n1), Some([l1, u1]), Some(k2), Some(n2), Some([l2, u2])) =
+        (a.k, a.n, a.ci95, b.k, b.n, b.ci95)
+    else {
+        return (None, None, None);
+    };
+    let (p1, p2) = (k1 / n1, k2 / n2);
+    let pooled = (k1 + k2) / (n1 + n2);
+    let z = (pooled > 0.0 && pooled < 1.0)
+        .then(|| (p2 - p1) / (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt());
+    // Wilson bounds come in percent; Newcombe works in proportions.
+    let (l1, u1, l2, u2) = (l1 / 100.0, u1 / 100.0, l2 / 100.0, u2 / 100.0);
+    let delta = p2 - p1;
+    let lower = delta - ((p2 - l2) * (p2 - l2) + (u1 - p1) * (u1 - p1)).sqrt();
+    let upper = delta + ((u2 - p2) * (u2 - p2) + (p1 - l1) * (p1 - l1)).sqrt();
+    let ci = [(100.0 * lower).max(-100.0), (100.0 * upper).min(100.0)];
+    (z, z.map(|z| z.abs() > Z95), Some(ci))
+}
+
+/// Each period's rate and each consecutive change.
+pub fn rate_trend_stats(points: &[RatePoint]) -> Option<(Vec<RatePointStats>, Vec<RateChange>)> {
+    trend(
+        points.iter().map(|p| (&p.period, rate_stats(&p.value))),
+        |a, b| {
+            let counts = a.n.is_some() && b.n.is_some();
+            (b.rate - a.rate, counts, rate_change(a, b))
+        },
+    )
+}
+
 pub fn breakdown_stats(b: &Breakdown) -> Vec<BreakdownGroupStats> {
     b.groups
         .iter()
@@ -290,10 +378,16 @@ pub fn breakdown_stats(b: &Breakdown) -> Vec<BreakdownGroupStats> {
                 .iter()
                 .map(|v| if total > 0.0 { 100.0 * v / total } else { 0.0 })
                 .collect();
+            let counts = b.unit == BreakdownUnit::Count;
             BreakdownGroupStats {
                 label: g.label.clone(),
-                n: (b.unit == BreakdownUnit::Count).then_some(total),
+                n: counts.then_some(total),
                 shares_pct,
+                ci95_pct: if counts {
+                    g.values.iter().map(|v| wilson95(*v, total)).collect()
+                } else {
+                    None
+                },
             }
         })
         .collect()
@@ -323,17 +417,10 @@ pub fn chart_stats(spec: &Spec) -> Option<ChartStats> {
         Chart::NpsTrend { data } => ChartStats::NpsTrend(nps_trend_stats(data)?),
         Chart::Employment { data, .. } => match data {
             EmploymentData::Rate(f) => ChartStats::Rate(rate_stats(&f.value)?),
-            EmploymentData::Trend(points) => ChartStats::RateTrend {
-                points: points
-                    .iter()
-                    .map(|p| {
-                        rate_stats(&p.value).map(|stats| RatePointStats {
-                            period: p.period.clone(),
-                            stats,
-                        })
-                    })
-                    .collect::<Option<_>>()?,
-            },
+            EmploymentData::Trend(points) => {
+                let (points, changes) = rate_trend_stats(points)?;
+                ChartStats::RateTrend { points, changes }
+            }
             EmploymentData::Breakdown(b) => ChartStats::Breakdown {
                 groups: breakdown_stats(b),
             },

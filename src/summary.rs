@@ -4,7 +4,8 @@
 use crate::locale::Fmt;
 use crate::spec::{Chart, EmploymentData, Locale, Spec};
 use crate::stats::{
-    breakdown_stats, item_stats, nps_stats, nps_trend_stats, rate_stats, NpsStats, RateStats,
+    breakdown_stats, item_stats, nps_stats, nps_trend_stats, rate_stats, rate_trend_stats,
+    BreakdownGroupStats, Change, NpsStats, RateStats,
 };
 
 /// One paragraph describing `spec`'s chart.
@@ -23,20 +24,7 @@ pub fn summary(spec: &Spec) -> String {
                 .iter()
                 .map(|p| format!("{}: {}", fmt.period(&p.period), nps_short(&fmt, &p.stats)))
                 .collect::<Vec<_>>();
-            if let Some(c) = t.changes.last() {
-                let verdict = match c.significant {
-                    Some(true) => fmt.words().significant,
-                    Some(false) => fmt.words().not_significant,
-                    None => fmt.words().no_test,
-                };
-                out.push(format!(
-                    "{} {} → {}: {}, {verdict}",
-                    fmt.words().change,
-                    fmt.period(&c.from),
-                    fmt.period(&c.to),
-                    fmt.signed(c.change, 1)
-                ));
-            }
+            out.extend(changes_sentence(&fmt, &t.changes, ""));
             format!("Net Promoter Score. {}", end(&out.join("; ")))
         }),
         Chart::Employment { data, .. } => Some(match data {
@@ -52,20 +40,24 @@ pub fn summary(spec: &Spec) -> String {
                 }
                 None => String::new(),
             },
-            EmploymentData::Trend(points) => end(&points
-                .iter()
-                .filter_map(|p| {
-                    rate_stats(&p.value).map(|r| {
-                        format!(
-                            "{}: {}{}",
-                            fmt.period(&p.period),
-                            fmt.pct(r.rate, 1),
-                            rate_interval(&fmt, r.ci95)
-                        )
-                    })
-                })
-                .collect::<Vec<_>>()
-                .join("; ")),
+            EmploymentData::Trend(points) => match rate_trend_stats(points) {
+                Some((stats, changes)) => {
+                    let mut out: Vec<String> = stats
+                        .iter()
+                        .map(|p| {
+                            format!(
+                                "{}: {}{}",
+                                fmt.period(&p.period),
+                                fmt.pct(p.stats.rate, 1),
+                                rate_interval(&fmt, p.stats.ci95)
+                            )
+                        })
+                        .collect();
+                    out.extend(changes_sentence(&fmt, &changes, &pts(&fmt)));
+                    end(&out.join("; "))
+                }
+                None => String::new(),
+            },
             EmploymentData::Breakdown(b) => end(&breakdown_stats(b)
                 .iter()
                 .map(|g| {
@@ -147,6 +139,79 @@ pub fn rate_detail(fmt: &Fmt, s: &RateStats) -> String {
     }
 }
 
+/// " pts" / " poin": the unit after a change of a rate.
+pub fn pts(fmt: &Fmt) -> String {
+    format!(" {}", fmt.words().pts)
+}
+
+/// "significant (z = 3.4)", "not significant (z = 1.6)", or in words why there is no test.
+pub fn verdict(fmt: &Fmt, c: &Change) -> String {
+    let w = fmt.words();
+    match (c.significant, c.z) {
+        (Some(true), Some(z)) => format!("{} (z = {})", w.significant, fmt.num(z, 1)),
+        (Some(false), Some(z)) => format!("{} (z = {})", w.not_significant, fmt.num(z, 1)),
+        _ if c.counts => w.no_test_no_variation.to_string(),
+        _ => w.no_test.to_string(),
+    }
+}
+
+/// "+18.4 (95% interval +7.9 to +28.8), significant (z = 3.4)"; `unit` follows each
+/// number: "" for NPS, [`pts`] for rates.
+pub fn change_detail(fmt: &Fmt, c: &Change, unit: &str) -> String {
+    let ci = match c.ci95 {
+        Some([lo, hi]) => format!(
+            " ({} {}{unit})",
+            fmt.words().interval95,
+            fmt.signed_range(lo, hi, 1)
+        ),
+        None => String::new(),
+    };
+    format!("{}{unit}{ci}, {}", fmt.signed(c.change, 1), verdict(fmt, c))
+}
+
+/// "Q2 2023 → Q3 2023: +18.4 (…), significant (z = 3.4)", for after the word "change".
+pub fn change_line(fmt: &Fmt, c: &Change, unit: &str) -> String {
+    format!(
+        "{} → {}: {}",
+        fmt.period(&c.from),
+        fmt.period(&c.to),
+        change_detail(fmt, c, unit)
+    )
+}
+
+/// Every significant change and the latest one, each with its interval; the data
+/// table has them all.
+fn changes_sentence(fmt: &Fmt, changes: &[Change], unit: &str) -> Option<String> {
+    let last = changes.len().checked_sub(1)?;
+    Some(
+        changes
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| *i == last || c.significant == Some(true))
+            .map(|(_, c)| format!("{} {}", fmt.words().change, change_line(fmt, c, unit)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+/// "30% (95% interval 25.7%–34.7%, 120 / 400)" for a share of counted answers;
+/// "30%" for a percentage, which has no interval to give.
+pub fn share_detail(fmt: &Fmt, g: &BreakdownGroupStats, category: usize) -> String {
+    let share = g.shares_pct[category];
+    match (g.n, &g.ci95_pct) {
+        (Some(n), Some(ci)) => rate_detail(
+            fmt,
+            &RateStats {
+                rate: share,
+                k: Some(n * share / 100.0),
+                n: Some(n),
+                ci95: Some(ci[category]),
+            },
+        ),
+        _ => fmt.pct(share, 1),
+    }
+}
+
 fn nps_short(fmt: &Fmt, s: &NpsStats) -> String {
     match s.moe95 {
         Some(m) => format!("{} ± {}", fmt.num(s.nps, 1), fmt.num(m, 1)),
@@ -215,6 +280,24 @@ fn end(s: &str) -> String {
     }
 }
 
+/// Rows of a trend table: period, figure, and the change from the period before
+/// ("–" for the first).
+fn trend_rows<'a>(
+    fmt: &Fmt,
+    periods: impl Iterator<Item = &'a str>,
+    cells: impl Iterator<Item = String>,
+    changes: &[Change],
+    unit: &str,
+) -> Vec<Vec<String>> {
+    let changes =
+        std::iter::once("–".to_string()).chain(changes.iter().map(|c| change_detail(fmt, c, unit)));
+    periods
+        .zip(cells)
+        .zip(changes)
+        .map(|((p, cell), change)| vec![fmt.period(p), cell, change])
+        .collect()
+}
+
 /// The chart's figures as a table for screen readers: column headers (the first
 /// names the row headers' column) and rows whose first cell is a row header.
 #[derive(Debug, Clone, PartialEq)]
@@ -278,13 +361,15 @@ pub fn table(spec: &Spec) -> Table {
         Chart::NpsTrend { data } => {
             let rows = nps_trend_stats(data)
                 .map(|t| {
-                    t.points
-                        .iter()
-                        .map(|p| pair(&fmt.period(&p.period), nps_detail(&fmt, &p.stats)))
-                        .collect()
+                    let cells = t.points.iter().map(|p| nps_detail(&fmt, &p.stats));
+                    let periods = t.points.iter().map(|p| p.period.as_str());
+                    trend_rows(&fmt, periods, cells, &t.changes, "")
                 })
                 .unwrap_or_default();
-            (vec![w.period.into(), "NPS".into()], rows)
+            (
+                vec![w.period.into(), "NPS".into(), w.change_heading.into()],
+                rows,
+            )
         }
         Chart::Employment { data, .. } => match data {
             EmploymentData::Rate(f) => {
@@ -300,14 +385,17 @@ pub fn table(spec: &Spec) -> Table {
                 (vec![w.period.into(), label.into()], rows)
             }
             EmploymentData::Trend(points) => {
-                let rows = points
-                    .iter()
-                    .filter_map(|p| {
-                        rate_stats(&p.value)
-                            .map(|r| pair(&fmt.period(&p.period), rate_detail(&fmt, &r)))
+                let rows = rate_trend_stats(points)
+                    .map(|(stats, changes)| {
+                        let cells = stats.iter().map(|p| rate_detail(&fmt, &p.stats));
+                        let periods = stats.iter().map(|p| p.period.as_str());
+                        trend_rows(&fmt, periods, cells, &changes, &pts(&fmt))
                     })
-                    .collect();
-                (vec![w.period.into(), w.employed.into()], rows)
+                    .unwrap_or_default();
+                (
+                    vec![w.period.into(), w.employed.into(), w.change_heading.into()],
+                    rows,
+                )
             }
             EmploymentData::Breakdown(b) => {
                 let mut headers = vec![w.group.to_string()];
@@ -316,12 +404,7 @@ pub fn table(spec: &Spec) -> Table {
                     .iter()
                     .map(|g| {
                         let mut row = vec![g.label.clone()];
-                        row.extend(g.shares_pct.iter().map(|s| match g.n {
-                            Some(n) => {
-                                format!("{} ({})", fmt.pct(*s, 1), fmt.fixed(n * s / 100.0, 0))
-                            }
-                            None => fmt.pct(*s, 1),
-                        }));
+                        row.extend((0..g.shares_pct.len()).map(|ci| share_detail(&fmt, g, ci)));
                         row
                     })
                     .collect();

@@ -359,3 +359,68 @@ fn base64_decode(text: &str) -> Vec<u8> {
     }
     out
 }
+
+fn example_stats(name: &str) -> Value {
+    stats(&std::fs::read_to_string(format!("{EXAMPLES}/{name}.json")).unwrap())
+}
+
+fn pair(v: &Value) -> [f64; 2] {
+    [num(&v[0]), num(&v[1])]
+}
+
+#[test]
+fn stats_give_the_interval_of_each_nps_change() {
+    // Q1 → Q2 of the example: Δ = 29.268293 − 20 = 9.268293, V = 16.5 and 15.757171,
+    // √32.257171 = 5.679540, ∓ 11.131693 → [−1.863401, +20.399986].
+    let s = example_stats("illustrative-nps-trend");
+    let c = &s["changes"][0];
+    let [lo, hi] = pair(&c["ci95"]);
+    assert!((lo - -1.863400586494949).abs() < 1e-9 && (hi - 20.399985952348608).abs() < 1e-9);
+    // Published scores: no interval.
+    let s = example_stats("prakerja-nps-trend");
+    assert!(s["changes"][0]["ci95"].is_null() && s["changes"][0]["z"].is_null());
+}
+
+#[test]
+fn stats_give_each_change_of_an_employment_trend() {
+    // 88/400 → 101/410: δ = 2.634146 points; p̄ = 189/810 = .2333333,
+    // SE = √(.2333333·.7666667·(1/400 + 1/410)) = .0297243, z = .0263415/.0297243 = .886192;
+    // Wilson [.1821739, .2631530] and [.2071160, .2902760]; Newcombe
+    // lower = .0263415 − √((.2463415 − .2071160)² + (.2631530 − .22)²) = −.0319751,
+    // upper = .0263415 + √((.2902760 − .2463415)² + (.22 − .1821739)²) = .0843161.
+    let s = example_stats("illustrative-employment-trend");
+    let changes = s["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3);
+    let c = &changes[0];
+    assert_eq!(
+        (c["from"].as_str(), c["to"].as_str()),
+        (Some("2020"), Some("2021"))
+    );
+    assert!((num(&c["change"]) - 2.6341463414634143).abs() < 1e-9);
+    assert!((num(&c["z"]) - 0.8861916018666087).abs() < 1e-9);
+    assert_eq!(c["significant"], false);
+    let [lo, hi] = pair(&c["ci95"]);
+    assert!((lo - -3.1975051651343436).abs() < 1e-9 && (hi - 8.431612888639552).abs() < 1e-9);
+    // A published rate on one side: no test, no interval, said as null.
+    let s = stats(
+        r#"{"type":"employment","view":"trend","data":[{"period":"a","rate":20},{"period":"b","employed":1,"total":4}]}"#,
+    );
+    let c = &s["changes"][0];
+    assert_eq!(num(&c["change"]), 5.0);
+    assert!(c["z"].is_null() && c["significant"].is_null() && c["ci95"].is_null());
+}
+
+#[test]
+fn stats_give_each_breakdown_share_its_interval() {
+    // Cohort 1, Employed: 120 of 400 = 30%; Wilson: centre = (.3 + .0048018)/1.0096037
+    // = .3019025, half = 1.941320·√(.000525 + .0000060) = .0447348 → [25.716767, 34.663725].
+    let s = example_stats("illustrative-employment-breakdown");
+    let g = &s["groups"][0];
+    assert_eq!(num(&g["n"]), 400.0);
+    let ci = g["ci95_pct"].as_array().unwrap();
+    assert_eq!(ci.len(), 4);
+    let [lo, hi] = pair(&ci[0]);
+    assert!((lo - 25.716767195619706).abs() < 1e-9 && (hi - 34.663724577752156).abs() < 1e-9);
+    let s = example_stats("illustrative-employment-breakdown-grouped");
+    assert!(s["groups"][0]["ci95_pct"].is_null());
+}

@@ -185,9 +185,13 @@ fn trend_footnote_says_whether_the_change_is_significant() {
     )
     .unwrap();
     let t = texts(&svg);
+    // The footnote wraps; its lines read as one. The change's interval (hand-worked in
+    // tests/stats.rs style): −5.758583 ± 1.959964·√(12.741605 + 13.231539) = −5.758583 ± 9.988732 = [−15.7, +4.2].
+    let joined = t.join(" ");
     assert!(
-        t.iter().any(
-            |x| x.contains("Q3 2023 → Q4 2023: \u{2212}5.8, not significant (z = \u{2212}1.1)")
+        joined.contains(
+            "Change Q3 2023 → Q4 2023: \u{2212}5.8 (95% interval \u{2212}15.7 to +4.2), \
+             not significant (z = \u{2212}1.1)"
         ),
         "{t:?}"
     );
@@ -578,5 +582,259 @@ fn marks_and_table_cross_to_javascript_as_exact_json() {
             assert_eq!(p["text"], m.text.as_str(), "{name}");
             assert!((p["x"].as_f64().unwrap() - m.x).abs() < 1e-6, "{name}");
         }
+    }
+}
+
+// ------------------------------------------------------------------ changes and shares
+
+/// Each `<text>`'s content and (x, y).
+fn text_positions(svg: &str) -> Vec<(String, [f64; 2])> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let attr = |name: &str| -> f64 {
+                let start = t.find(&format!(" {name}=\"")).map(|i| i + name.len() + 3);
+                let start = start.or_else(|| {
+                    t.starts_with(&format!("{name}=\""))
+                        .then_some(name.len() + 2)
+                });
+                t[start.unwrap()..]
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            let (_, rest) = t.split_once('>')?;
+            let (inner, _) = rest.split_once("</text>")?;
+            Some((inner.trim().to_string(), [attr("x"), attr("y")]))
+        })
+        .collect()
+}
+
+/// Tooltip texts of the chart's marks, in reading order.
+fn tips(json: &str) -> Vec<String> {
+    let spec = parse_spec(json).unwrap();
+    let size = output_size(&spec, Some(640.0), None, 1.0).unwrap();
+    let (w, h) = size.device();
+    let mut backend = RasterBackend::new(w, h).unwrap();
+    draw(&spec, &mut backend, 1.0)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.text)
+        .collect()
+}
+
+/// An employment trend whose 2021 → 2022 and 2022 → 2023 changes are significant.
+/// Hand-worked (pooled z, Newcombe; see tests/stats.rs for the method):
+/// 101/410 → 160/420: δ = 13.461092, p̄ = 261/830 = .3144578, z = 4.175991,
+///   Wilson [.2071160, .2902760] and [.3357867, .4282761] → [+7.160147, +19.607771];
+/// 160/420 → 133/430: δ = −7.165006, p̄ = 293/850 = .3447059, z = −2.197473,
+///   Wilson [.3357867, .4282761] and [.2674652, .3545165] → [−13.481551, −0.774180];
+/// 88/400 → 101/410: δ = 2.634146, z = 0.886192, not significant, [−3.197505, +8.431613].
+fn employment_trend(locale: &str) -> String {
+    format!(
+        r#"{{"type":"employment","view":"trend","locale":"{locale}","data":[
+        {{"period":"2020","employed":88,"total":400}},{{"period":"2021","employed":101,"total":410}},
+        {{"period":"2022","employed":160,"total":420}},{{"period":"2023","employed":133,"total":430}}]}}"#
+    )
+}
+
+#[test]
+fn employment_trend_tests_each_change_in_both_locales() {
+    let m = '\u{2212}';
+    for (locale, foot, summary_part, tip, table_cell) in [
+        (
+            "en-US",
+            format!("Change 2022 → 2023: {m}7.2 pts (95% interval {m}13.5 to {m}0.8 pts), significant (z = {m}2.2) · band: 95% interval (Wilson)"),
+            "change 2021 → 2022: +13.5 pts (95% interval +7.2 to +19.6 pts), significant (z = 4.2); change 2022 → 2023",
+            "2021: 24.6% (95% interval 20.7%–29%, 101 / 410) · change 2020 → 2021: +2.6 pts (95% interval \u{2212}3.2 to +8.4 pts), not significant (z = 0.9)",
+            "+13.5 pts (95% interval +7.2 to +19.6 pts), significant (z = 4.2)",
+        ),
+        (
+            "id-ID",
+            format!("Perubahan 2022 → 2023: {m}7,2 poin (interval 95% {m}13,5 sampai {m}0,8 poin), signifikan (z = {m}2,2) · pita: interval 95% (Wilson)"),
+            "perubahan 2021 → 2022: +13,5 poin (interval 95% +7,2 sampai +19,6 poin), signifikan (z = 4,2); perubahan 2022 → 2023",
+            "2021: 24,6% (interval 95% 20,7%–29%, 101 / 410) · perubahan 2020 → 2021: +2,6 poin (interval 95% \u{2212}3,2 sampai +8,4 poin), tidak signifikan (z = 0,9)",
+            "+13,5 poin (interval 95% +7,2 sampai +19,6 poin), signifikan (z = 4,2)",
+        ),
+    ] {
+        let json = employment_trend(locale);
+        for width in [360.0, 1200.0] {
+            let t = texts(&svg_of(&json, width));
+            assert!(t.join(" ").contains(&foot), "{locale} {width}: {t:?}");
+            // Significant changes: bold figures beside a dot (not colour alone); the first,
+            // not significant, in plain muted type.
+            assert!(t.iter().any(|x| *x == "+13.5" || *x == "+13,5"), "{t:?}");
+            assert!(t.iter().any(|x| *x == format!("{m}7.2") || *x == format!("{m}7,2")));
+        }
+        // At 360 px the change labels keep clear of the value labels: above the segment
+        // when there is room, else below it.
+        let placed = text_positions(&svg_of(&json, 360.0));
+        let at = |t: &str| {
+            placed
+                .iter()
+                .find(|(x, _)| x.as_str() == t)
+                .map(|(_, p)| *p)
+                .unwrap_or_else(|| panic!("{t} not drawn: {placed:?}"))
+        };
+        let values: Vec<[f64; 2]> = ["22%", "24.6%", "38.1%", "30.9%"]
+            .iter()
+            .map(|v| at(&v.replace('.', if locale == "en-US" { "." } else { "," })))
+            .collect();
+        for change in ["+13.5", "\u{2212}7.2"] {
+            let [x, y] = at(&change.replace('.', if locale == "en-US" { "." } else { "," }));
+            for [vx, vy] in &values {
+                // Boxes about 40 px wide and a line (12 px) high, 4 px apart at least.
+                assert!(
+                    (x - vx).abs() >= 44.0 || (y - vy).abs() >= 16.0,
+                    "{change} at {x},{y} runs into the value at {vx},{vy}"
+                );
+            }
+        }
+        let spec = parse_spec(&json).unwrap();
+        let summary = statchart::summary::summary(&spec);
+        assert!(summary.contains(summary_part), "{summary}");
+        // The 2020 → 2021 change is not significant and not the latest: not in the summary.
+        assert!(!summary.contains("2020 →"), "{summary}");
+        assert_eq!(tips(&json)[1], tip);
+        let table = statchart::summary::table(&spec);
+        assert_eq!(table.headers.len(), 3);
+        assert_eq!(table.rows[0][2], "–");
+        assert_eq!(table.rows[2][2], table_cell);
+    }
+}
+
+#[test]
+fn a_change_without_a_test_says_why_in_words() {
+    // A published rate on one side.
+    let json = r#"{"type":"employment","view":"trend","data":[
+        {"period":"2022","rate":24},{"period":"2023","employed":30,"total":100}]}"#;
+    let foot = texts(&svg_of(json, 640.0)).join(" ");
+    assert!(
+        foot.contains(
+            "Change 2022 → 2023: +6.0 pts, no test: published figures have no margin of error"
+        ),
+        "{foot}"
+    );
+    // Both rates 0: counted, but nothing varies. Newcombe still bounds the change
+    // (0/50 vs 0/60: [−7.134760, +6.017185], tests/stats.rs).
+    let json = r#"{"type":"employment","view":"trend","locale":"id-ID","data":[
+        {"period":"2022","employed":0,"total":50},{"period":"2023","employed":0,"total":60}]}"#;
+    let foot = texts(&svg_of(json, 640.0)).join(" ");
+    assert!(
+        foot.contains("0,0 poin (interval 95% \u{2212}7,1 sampai +6,0 poin), tanpa uji: tidak ada variasi dalam kedua periode"),
+        "{foot}"
+    );
+}
+
+#[test]
+fn nps_trend_changes_carry_their_interval_in_tips_table_and_summary() {
+    let spec = example("illustrative-nps-trend");
+    let json = std::fs::read_to_string(format!(
+        "{}/examples/illustrative-nps-trend.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    // Q2 → Q3 (210/110/90 → 260/100/60): 29.268293 → 47.619048, Δ = 18.350755;
+    // V = 10⁴·(.731707 − .292683²)/410 = 15.757171 and 12.741605: √28.498776 = 5.338424,
+    // z = 3.437485; Δ ∓ 1.959964·5.338424 = Δ ∓ 10.463120 → [+7.887635, +28.813875].
+    let expected = "Q2 2023 → Q3 2023: +18.4 (95% interval +7.9 to +28.8), significant (z = 3.4)";
+    assert!(tips(&json)[2].ends_with(expected), "{:?}", tips(&json));
+    let table = statchart::summary::table(&spec);
+    assert_eq!(table.headers[2], "Change");
+    assert!(expected.ends_with(&table.rows[2][2]));
+    assert!(statchart::summary::summary(&spec).contains(expected));
+}
+
+#[test]
+fn breakdown_shares_of_counts_carry_wilson_intervals() {
+    // 0, 10 and 20 of 30: [0, 11.35], [19.23, 51.22], [48.78, 80.77] (tests/stats.rs).
+    let json = r#"{"type":"employment","view":"breakdown","locale":"LOCALE","data":{
+        "categories":["Employed","Self-employed","Still looking"],
+        "groups":[{"label":"2023","values":[0,10,20]}]}}"#;
+    let en = json.replace("LOCALE", "en-US");
+    let table = statchart::summary::table(&parse_spec(&en).unwrap());
+    assert_eq!(
+        table.rows[0][1..],
+        [
+            "0% (95% interval 0%–11.4%, 0 / 30)",
+            "33.3% (95% interval 19.2%–51.2%, 10 / 30)",
+            "66.7% (95% interval 48.8%–80.8%, 20 / 30)"
+        ]
+    );
+    // The zero share draws no segment, so it has no mark; the others do.
+    assert_eq!(
+        tips(&en),
+        [
+            "2023 · Self-employed: 33.3% (95% interval 19.2%–51.2%, 10 / 30)",
+            "2023 · Still looking: 66.7% (95% interval 48.8%–80.8%, 20 / 30)"
+        ]
+    );
+    let id = json.replace("LOCALE", "id-ID");
+    assert_eq!(
+        tips(&id)[0],
+        "2023 · Self-employed: 33,3% (interval 95% 19,2%–51,2%, 10 / 30)"
+    );
+    // Percentages have no interval to give.
+    let grouped = example("illustrative-employment-breakdown-grouped");
+    assert_eq!(statchart::summary::table(&grouped).rows[0][1], "30%");
+}
+
+/// (x1, y1, x2, y2) of every `<line>` in an SVG.
+fn svg_lines(svg: &str) -> Vec<[f64; 4]> {
+    svg.split("<line ")
+        .skip(1)
+        .map(|l| {
+            let attr = |name: &str| -> f64 {
+                let start = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            [attr("x1"), attr("y1"), attr("x2"), attr("y2")]
+        })
+        .collect()
+}
+
+#[test]
+fn grouped_bars_of_counts_draw_each_share_with_a_whisker() {
+    // 50 of 100: Wilson [40.383, 59.617] (centre .5, half = 1.887458·√(.0025 + .0000960)
+    // = .0961685): a whisker 19.234 points long, centred on the bar's end.
+    let json = r#"{"type":"employment","view":"breakdown","locale":"LOCALE","data":{
+        "categories":["Employed","Other"],"mode":"grouped",
+        "groups":[{"label":"2023","values":[50,50]}]}}"#;
+    let svg = svg_of(&json.replace("LOCALE", "en-US"), 1200.0);
+    assert!(texts(&svg).iter().any(|t| t == "95% interval"));
+    let lines = svg_lines(&svg);
+    // The legend's whisker (3 lines), then per bar: whisker and caps, the part inside the bar.
+    assert_eq!(lines.len(), 3 + 2 * 5);
+    // The bars start where the legend's first swatch does (the second rect, after the
+    // background).
+    let left: f64 = svg
+        .split("<rect x=\"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (lo, hi, end) = (lines[3][0], lines[3][2], lines[7][2]);
+    let ratio = (hi - lo) / (end - left);
+    assert!((ratio - 19.234 / 50.0).abs() < 0.01, "{ratio}");
+    assert!(((end - lo) - (hi - end)).abs() <= 1.0, "{lo} {end} {hi}");
+    let id = svg_of(&json.replace("LOCALE", "id-ID"), 360.0);
+    assert!(texts(&id).iter().any(|t| t == "Interval 95%"));
+    // Stacked bars and percentages get no whiskers.
+    for name in [
+        "illustrative-employment-breakdown",
+        "illustrative-employment-breakdown-grouped",
+    ] {
+        let spec = example(name);
+        let svg = render_svg(&spec, output_size(&spec, None, None, 1.0).unwrap()).unwrap();
+        assert!(svg_lines(&svg).is_empty(), "{name}");
+        assert!(
+            !texts(&svg).iter().any(|t| t.contains("interval")),
+            "{name}"
+        );
     }
 }

@@ -4,8 +4,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use statchart::spec::{NpsData, NpsPoint, RateValue};
-use statchart::stats::{nps_from_counts, nps_stats, nps_trend_stats, rate_stats, wilson95, Z95};
+use statchart::spec::{Breakdown, BreakdownGroup, BreakdownMode, BreakdownUnit};
+use statchart::spec::{NpsData, NpsPoint, RatePoint, RateValue};
+use statchart::stats::{
+    breakdown_stats, nps_from_counts, nps_stats, nps_trend_stats, rate_stats, rate_trend_stats,
+    wilson95, Change, Z95,
+};
 
 fn close(a: f64, b: f64) {
     assert!((a - b).abs() < 1e-9, "{a} != {b}");
@@ -184,4 +188,161 @@ fn wilson_interval_for_rates() {
     close(r.ci95.unwrap()[0], 21.498502010545153);
     let r = rate_stats(&RateValue::Published { rate: 24.0 }).unwrap();
     assert_eq!((r.rate, r.ci95, r.n), (24.0, None, None));
+}
+
+fn close2(a: [f64; 2], b: [f64; 2]) {
+    close(a[0], b[0]);
+    close(a[1], b[1]);
+}
+
+#[test]
+fn an_nps_change_has_its_interval() {
+    // Q1 (180/120/100): NPS 20, V = 16.5; Q3 (260/100/60): NPS 47.619048, V = 12.741605.
+    // Δ = 27.619048, √(V₁ + V₂) = √29.241605 = 5.407551, z·5.407551 = 10.598605
+    // → [17.020443, 38.217652]. Python: 27.61904761904762 ∓ 1.959963984540054·5.407550700487168.
+    let t = nps_trend_stats(&[point("Q1", 180, 120, 100), point("Q3", 260, 100, 60)]).unwrap();
+    close2(
+        t.changes[0].ci95.unwrap(),
+        [17.02044300151843, 38.21765223657681],
+    );
+    // n = 1 (one promoter, NPS 100, V = 0) to n = 2 (a promoter and a detractor: NPS 0,
+    // V = 100²·(1 − 0)/2 = 5000): Δ = −100, √5000 = 70.710678, z₁₂ = −1.414214;
+    // −100 ∓ 138.590382 = [−238.59, 38.590382], the lower end clamped to −200.
+    let t = nps_trend_stats(&[point("a", 1, 0, 0), point("b", 1, 0, 1)]).unwrap();
+    let c = &t.changes[0];
+    close(c.z.unwrap(), -std::f64::consts::SQRT_2); // −1/√(1/2)
+    assert_eq!(c.significant, Some(false));
+    close2(c.ci95.unwrap(), [-200.0, 38.59038243496778]);
+    // One respondent in each period: V₁ + V₂ = 0, no test and no zero-width interval;
+    // the counts are known, so the reason is "no variation", not "published".
+    let t = nps_trend_stats(&[point("a", 1, 0, 0), point("b", 0, 0, 1)]).unwrap();
+    let c = &t.changes[0];
+    assert_eq!(
+        (c.z, c.significant, c.ci95, c.counts),
+        (None, None, None, true)
+    );
+    // Published scores: no interval either, and not counted.
+    let published = NpsPoint {
+        period: "p".into(),
+        label: None,
+        data: NpsData::Published { nps: 33.0 },
+    };
+    let t = nps_trend_stats(&[published, point("q", 5, 3, 2)]).unwrap();
+    assert_eq!((t.changes[0].ci95, t.changes[0].counts), (None, false));
+}
+
+fn rate(period: &str, employed: u64, total: u64) -> RatePoint {
+    RatePoint {
+        period: period.into(),
+        value: RateValue::Counts { employed, total },
+    }
+}
+
+fn rate_change(a: RatePoint, b: RatePoint) -> Change {
+    let (_, changes) = rate_trend_stats(&[a, b]).unwrap();
+    changes.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_rate_change_of_0_of_50_to_3_of_60() {
+    // p₁ = 0, p₂ = .05, δ = 5 points. Pooled p̄ = 3/110 = .0272727;
+    // SE = √(.0272727·.9727273·(1/50 + 1/60)) = √(.0265289·.0366667) = .0311886;
+    // z = .05/.0311886 = 1.603151 < 1.96: not significant.
+    // Wilson 0/50: [0, .0713476]; 3/60: [.0171495, .1370052].
+    // Newcombe: lower = .05 − √((.05 − .0171495)² + (.0713476 − 0)²) = .05 − .0785470 = −.0285470,
+    // upper = .05 + √((.1370052 − .05)² + (0 − 0)²) = .1370052 → [−2.854702, 13.700516] points.
+    let c = rate_change(rate("a", 0, 50), rate("b", 3, 60));
+    close(c.change, 5.0);
+    close(c.z.unwrap(), 1.6031511026549947);
+    assert_eq!(c.significant, Some(false));
+    close2(c.ci95.unwrap(), [-2.854702483316281, 13.70051647634852]);
+    assert_eq!((c.from.as_str(), c.to.as_str(), c.counts), ("a", "b", true));
+}
+
+#[test]
+fn a_rate_change_of_1_of_1_to_0_of_1() {
+    // δ = −1 (−100 points); p̄ = 1/2, SE = √(.25·(1 + 1)) = .7071068, z = −1.414214.
+    // Wilson 1/1 = [.2065493, 1], 0/1 = [0, .7934507] (n = 1: centre = (p + 1.920731)/4.841459).
+    // lower = −1 − √((0 − 0)² + (1 − 1)²) = −1; upper = −1 + √(.7934507² + (1 − .2065493)²)
+    // = −1 + 1.1221087 = .1221087 → [−100, 12.210872].
+    let c = rate_change(rate("a", 1, 1), rate("b", 0, 1));
+    close(c.change, -100.0);
+    close(c.z.unwrap(), -std::f64::consts::SQRT_2); // −1/√(1/2)
+    assert_eq!(c.significant, Some(false));
+    close2(c.ci95.unwrap(), [-100.0, 12.210872068194178]);
+}
+
+#[test]
+fn both_rates_0_or_both_100_percent_have_no_test_but_an_interval() {
+    // 0/50 and 0/60: p̄ = 0, so no test. Newcombe still bounds the change:
+    // lower = 0 − √(0² + (.0713476 − 0)²) = −.0713476, upper = 0 + √(.0601719² + 0²).
+    let c = rate_change(rate("a", 0, 50), rate("b", 0, 60));
+    assert_eq!((c.z, c.significant, c.counts), (None, None, true));
+    close(c.change, 0.0);
+    close2(c.ci95.unwrap(), [-7.134759913335873, 6.017185214208986]);
+    // 50/50 and 60/60: p̄ = 1; the mirror image: [−(1 − .9398281), 1 − .9286524].
+    let c = rate_change(rate("a", 50, 50), rate("b", 60, 60));
+    assert_eq!((c.z, c.significant), (None, None));
+    close2(c.ci95.unwrap(), [-6.017185214208986, 7.134759913335873]);
+}
+
+#[test]
+fn one_respondent_per_period() {
+    // n = 1 on both sides with the same answer: p̄ is 0 (or 1), no test; the interval is
+    // ±√(.7934507² + 0²) = ±79.345069 points.
+    let c = rate_change(rate("a", 0, 1), rate("b", 0, 1));
+    assert_eq!((c.z, c.significant), (None, None));
+    close2(c.ci95.unwrap(), [-79.34506856227625, 79.34506856227625]);
+    // A trend of one period has no change at all.
+    let (points, changes) = rate_trend_stats(&[rate("only", 1, 1)]).unwrap();
+    assert_eq!((points.len(), changes.len()), (1, 0));
+}
+
+#[test]
+fn a_published_rate_on_either_side_is_not_tested() {
+    let published = RatePoint {
+        period: "p".into(),
+        value: RateValue::Published { rate: 24.0 },
+    };
+    for pair in [
+        [published.clone(), rate("c", 30, 100)],
+        [rate("c", 30, 100), published.clone()],
+    ] {
+        let (_, changes) = rate_trend_stats(&pair).unwrap();
+        let c = &changes[0];
+        close(c.change.abs(), 6.0);
+        assert_eq!(
+            (c.z, c.significant, c.ci95, c.counts),
+            (None, None, None, false)
+        );
+    }
+}
+
+fn breakdown(unit: BreakdownUnit, values: Vec<f64>) -> Breakdown {
+    Breakdown {
+        categories: vec!["a".into(), "b".into(), "c".into()],
+        groups: vec![BreakdownGroup {
+            label: "g".into(),
+            values,
+        }],
+        unit,
+        mode: BreakdownMode::Stacked,
+    }
+}
+
+#[test]
+fn breakdown_shares_of_counts_get_wilson_intervals() {
+    // 0, 10 and 20 of 30. 0/30: centre = half = (3.841459/60)/1.128049 = .0567567
+    // → [0, .1135134]. 10/30: p = 1/3, centre = (.3333333 + .0640243)/1.128049 = .3522522,
+    // half = 1.737482·√(.0074074 + .0010671) = .1599473 → [.1923049, .5121995].
+    // 20/30 is its mirror image: [1 − .5121995, 1 − .1923049].
+    let g = &breakdown_stats(&breakdown(BreakdownUnit::Count, vec![0.0, 10.0, 20.0]))[0];
+    close(g.n.unwrap(), 30.0);
+    let ci = g.ci95_pct.as_ref().unwrap();
+    close2(ci[0], [0.0, 11.351339317396876]);
+    close2(ci[1], [19.230498083676135, 51.219948355456154]);
+    close2(ci[2], [48.780051644543846, 80.76950191632386]);
+    // Percentages have no sample size, hence no interval.
+    let g = &breakdown_stats(&breakdown(BreakdownUnit::Percent, vec![0.0, 40.0, 60.0]))[0];
+    assert_eq!((g.n, &g.ci95_pct), (None, &None));
 }

@@ -4,7 +4,8 @@
 use super::frame::TypeScale;
 use super::lines::with_unit;
 use super::{Align, Measure, Painter, Rect};
-use crate::spec::{Breakdown, BreakdownMode, Item};
+use crate::locale::Fmt;
+use crate::spec::{Breakdown, BreakdownMode, BreakdownUnit, Item};
 use crate::stats::breakdown_stats;
 
 fn generic_row(width: f64) -> (f64, f64) {
@@ -151,6 +152,26 @@ fn breakdown_rows(b: &Breakdown, width: f64) -> (f64, f64) {
     }
 }
 
+/// Whether the bars carry interval whiskers: grouped bars of counts.
+fn whiskers(b: &Breakdown) -> bool {
+    b.mode == BreakdownMode::Grouped && b.unit == BreakdownUnit::Count
+}
+
+/// The legend's entries: the categories, then what a whisker means when there are any.
+fn legend_names(b: &Breakdown, fmt: &Fmt) -> Vec<String> {
+    let mut names = b.categories.clone();
+    if whiskers(b) {
+        // Capitalised like the categories: "95% interval", "Interval 95%". ASCII only:
+        // char::to_uppercase would bring Unicode's case tables into the wasm.
+        let mut word = fmt.words().interval95.to_string();
+        if let Some(first) = word.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        names.push(word);
+    }
+    names
+}
+
 pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
@@ -160,11 +181,15 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
         .collect();
 
     // Legend, in the same order as the segments left to right.
-    let layout = legend_layout(&b.categories, body.w, s.label, &*p);
+    let names = legend_names(b, &fmt);
+    let layout = legend_layout(&names, body.w, s.label, &*p);
     for &(i, x, row) in &layout {
         let y = body.y + row as f64 * s.label * 1.6;
-        p.rect(body.x + x, y + 1.0, s.label, s.label, colors[i]);
-        let name = super::ellipsize(&b.categories[i], body.w - s.label - 5.0, |x| {
+        match colors.get(i) {
+            Some(&c) => p.rect(body.x + x, y + 1.0, s.label, s.label, c),
+            None => whisker(p, body.x + x, body.x + x + s.label, y + 1.0 + s.label / 2.0),
+        }
+        let name = super::ellipsize(&names[i], body.w - s.label - 5.0, |x| {
             p.text_width(x, s.label, false)
         });
         p.text(
@@ -237,11 +262,27 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
                     let by = bar_y + (bar + 4.0) * ci as f64;
                     let text = format!("{} {}", b.categories[ci], fmt.pct(*share, 1));
                     let room = p.text_width(&text, s.small, false) + 8.0;
-                    let w = (body.w - room).max(10.0) * share / 100.0;
+                    let scale = (body.w - room).max(10.0) / 100.0;
+                    let w = scale * share;
                     p.rect(body.x, by, w.max(1.0), bar, colors[ci]);
                     p.mark(body.x, by, w.max(4.0), bar, breakdown_tip(&fmt, b, g, ci));
+                    // Counts: the share's Wilson interval as a thin whisker through the
+                    // bar's end, the label after it. (Stacked segments get none: their
+                    // edges hang on the other shares, so a whisker would mislead.)
+                    let end = match g.ci95_pct.as_ref().map(|c| c[ci]) {
+                        Some([lo, hi]) if whiskers(b) => {
+                            let (x0, x1, ym) = (scale * lo, scale * hi, by + bar / 2.0);
+                            whisker(p, body.x + x0, body.x + x1, ym);
+                            // Inside the bar, in the ink that reads on its colour.
+                            let ink = t.ink_on(colors[ci]);
+                            p.line(body.x + x0, ym - 3.0, body.x + x0, ym + 3.0, 1.5, ink);
+                            p.line(body.x + x0, ym, body.x + w, ym, 1.5, ink);
+                            w.max(x1)
+                        }
+                        _ => w,
+                    };
                     p.text(
-                        body.x + w + 5.0,
+                        body.x + end + 5.0,
                         by + bar / 2.0 + s.small * 0.36,
                         &text,
                         s.small,
@@ -255,26 +296,26 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
     }
 }
 
-/// "Cohort 1 (2022) · Employed: 30% (120 / 400)".
+/// An interval from `x0` to `x1` at height `y`: a thin line with end caps.
+fn whisker(p: &mut Painter, x0: f64, x1: f64, y: f64) {
+    let ink = p.theme.text;
+    p.line(x0, y, x1, y, 1.5, ink);
+    for x in [x0, x1] {
+        p.line(x, y - 3.0, x, y + 3.0, 1.5, ink);
+    }
+}
+
+/// "Cohort 1 (2022) · Employed: 30% (95% interval 25.7%–34.7%, 120 / 400)".
 fn breakdown_tip(
-    fmt: &crate::locale::Fmt,
+    fmt: &Fmt,
     b: &Breakdown,
     g: &crate::stats::BreakdownGroupStats,
     ci: usize,
 ) -> String {
-    let share = g.shares_pct[ci];
-    let count = match g.n {
-        Some(n) => format!(
-            " ({} / {})",
-            fmt.fixed(n * share / 100.0, 0),
-            fmt.fixed(n, 0)
-        ),
-        None => String::new(),
-    };
     format!(
-        "{} · {}: {}{count}",
+        "{} · {}: {}",
         g.label,
         b.categories[ci],
-        fmt.pct(share, 1)
+        crate::summary::share_detail(fmt, g, ci)
     )
 }

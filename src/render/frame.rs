@@ -18,6 +18,14 @@ impl Rect {
     pub fn right(&self) -> f64 {
         self.x + self.w
     }
+
+    /// Whether the two boxes share any area.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
     pub fn bottom(&self) -> f64 {
         self.y + self.h
     }

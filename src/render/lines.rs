@@ -6,8 +6,8 @@ use super::frame::TypeScale;
 use super::{Align, Painter, Rect};
 use crate::locale::Fmt;
 use crate::spec::{Item, NpsPoint, RatePoint};
-use crate::stats::{nps_trend_stats, rate_stats};
-use crate::summary::{nps_detail, rate_detail};
+use crate::stats::{nps_trend_stats, rate_trend_stats, Change};
+use crate::summary::{change_line, nps_detail, pts, rate_detail};
 
 /// A plot's height when the chart takes its natural height: plots fill what they are given.
 fn preferred_height(width: f64) -> f64 {
@@ -84,6 +84,8 @@ struct Series {
 /// Where each point landed, for annotations drawn afterwards.
 struct Plotted {
     points: Vec<(f64, f64)>,
+    /// The box of each value label drawn, so that later text can keep clear of it.
+    labels: Vec<Rect>,
 }
 
 /// Plots `series` in `area`; `value_text` formats point labels and ticks.
@@ -172,6 +174,7 @@ fn plot(
     }
 
     // Value labels on every point when there is room, else on the last.
+    let mut labels = Vec::new();
     let label_all = slot >= p.text_width(&value_text(&fmt, axis.hi), s.label, true) + 6.0;
     for (i, &(x, y)) in points.iter().enumerate() {
         if label_all || i + 1 == n {
@@ -183,9 +186,27 @@ fn plot(
             };
             let x = if align == Align::Right { x + dot } else { x };
             p.text(x, y - 9.0, &text, s.label, true, t.text, align);
+            let w = p.text_width(&text, s.label, true);
+            let left = match align {
+                Align::Right => x - w,
+                _ => x - w / 2.0,
+            };
+            labels.push(Rect {
+                x: left,
+                y: y - 9.0 - s.label,
+                w,
+                h: s.label,
+            });
         }
         if let Some(Some(note)) = series.annotations.get(i) {
             let note = super::ellipsize(note, slot.max(60.0), |x| p.text_width(x, s.small, false));
+            let w = p.text_width(&note, s.small, false);
+            labels.push(Rect {
+                x: x - w / 2.0,
+                y: y + s.small * 0.6,
+                w,
+                h: s.small,
+            });
             p.text(
                 x,
                 y + s.small * 1.6,
@@ -224,7 +245,7 @@ fn plot(
         let x = xs[i].min(area.right() - half).max(area.x + half);
         p.text(x, label_y, &text, s.small, false, t.muted, Align::Center);
     }
-    Plotted { points }
+    Plotted { points, labels }
 }
 
 /// Lines kept for the footnote under a plot: narrow charts wrap it onto more.
@@ -254,7 +275,6 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
     let Some(stats) = nps_trend_stats(points) else {
         return;
     };
-    let s = TypeScale::for_width(body.w);
     let (area, foot_y) = footnote_area(body);
     let series = Series {
         labels: stats
@@ -265,79 +285,119 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
         values: stats.points.iter().map(|x| x.stats.nps).collect(),
         bands: stats.points.iter().map(|x| x.stats.ci95).collect(),
         annotations: points.iter().map(|x| x.label.clone()).collect(),
-        tips: stats
-            .points
-            .iter()
-            .map(|x| {
+        tips: with_changes(
+            &p.fmt,
+            stats.points.iter().map(|x| {
                 format!(
                     "{}: NPS {}",
                     p.fmt.period(&x.period),
                     nps_detail(&p.fmt, &x.stats)
                 )
-            })
-            .collect(),
+            }),
+            &stats.changes,
+            "",
+        ),
         unit: None,
     };
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
 
-    // Each change: its size at the segment's middle; a filled marker when significant.
+    mark_changes(p, body.w, &plotted, &stats.changes, 0);
+    // The footnote says in words whether the latest change is more than noise.
+    let words = p.fmt.words();
+    let band = stats
+        .points
+        .iter()
+        .any(|x| x.stats.ci95.is_some())
+        .then_some(words.interval95);
+    let foot = match stats.changes.last() {
+        None => format!("{} · {}", words.score, band.unwrap_or(words.no_interval)),
+        Some(c) => latest_change(&p.fmt, c, "", band),
+    };
+    footnote(p, body, foot_y, &foot);
+}
+
+/// Each point's tooltip, followed for every point after the first by the change into it.
+fn with_changes(
+    fmt: &Fmt,
+    tips: impl Iterator<Item = String>,
+    changes: &[Change],
+    unit: &str,
+) -> Vec<String> {
+    tips.enumerate()
+        .map(
+            |(i, tip)| match i.checked_sub(1).and_then(|j| changes.get(j)) {
+                Some(c) => format!(
+                    "{tip} · {} {}",
+                    fmt.words().change,
+                    change_line(fmt, c, unit)
+                ),
+                None => tip,
+            },
+        )
+        .collect()
+}
+
+/// Each change's size at its segment's middle, `decimals` decimals; a filled marker
+/// and bold type when significant, so that colour never tells it alone.
+fn mark_changes(
+    p: &mut Painter,
+    width: f64,
+    plotted: &Plotted,
+    changes: &[Change],
+    decimals: usize,
+) {
+    if plotted.points.len() > 24 {
+        return;
+    }
+    let s = TypeScale::for_width(width);
     let t = p.theme.clone();
-    let fmt = p.fmt;
-    let words = fmt.words();
-    for (i, change) in stats.changes.iter().enumerate() {
-        if plotted.points.len() > 24 {
-            break;
-        }
+    for (i, change) in changes.iter().enumerate() {
         let (x0, y0) = plotted.points[i];
         let (x1, y1) = plotted.points[i + 1];
         let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-        let text = fmt.signed(change.change, 0);
-        // Above the line at the segment's middle: annotations hang below the points.
-        let y = my - 10.0;
-        if change.significant == Some(true) {
-            let w = p.text_width(&text, s.small, true);
-            p.circle(mx - w / 2.0 - 4.0, y - s.small * 0.35, 3.0, t.text);
+        let text = p.fmt.signed(change.change, decimals);
+        let significant = change.significant == Some(true);
+        let tw = p.text_width(&text, s.small, significant);
+        // The dot and its space before a significant change.
+        let w = tw + if significant { 11.0 } else { 0.0 };
+        let clear = |y: f64| {
+            let gap = 4.0;
+            let own = Rect {
+                x: mx - w / 2.0 - gap,
+                y: y - s.small - gap,
+                w: w + 2.0 * gap,
+                h: s.small + 2.0 * gap,
+            };
+            !plotted.labels.iter().any(|l| l.overlaps(&own))
+        };
+        // Above the segment's middle, else below it, wherever it keeps clear of the
+        // value labels and annotations.
+        let spot = [my - 10.0, my + s.small + 10.0]
+            .into_iter()
+            .find(|y| clear(*y));
+        if significant {
+            let y = spot.unwrap_or(my - 10.0);
+            p.circle(mx - tw / 2.0 - 4.0, y - s.small * 0.35, 3.0, t.text);
             p.text(mx + 4.0, y, &text, s.small, true, t.text, Align::Center);
-        } else if x1 - x0 > p.text_width(&text, s.small, false) + 12.0 {
+        } else if let Some(y) = spot.filter(|_| x1 - x0 > w + 12.0) {
             p.text(mx, y, &text, s.small, false, t.muted, Align::Center);
         }
     }
-    // The footnote says in words whether the latest change is more than noise.
-    let foot = match stats.changes.last() {
-        None => format!(
-            "{} · {}",
-            words.score,
-            if stats.points[0].stats.ci95.is_some() {
-                words.interval95
-            } else {
-                words.no_interval
-            }
-        ),
-        Some(c) => {
-            let verdict = match (c.significant, c.z) {
-                (Some(true), Some(z)) => format!("{} (z = {})", words.significant, fmt.num(z, 1)),
-                (Some(false), Some(z)) => {
-                    format!("{} (z = {})", words.not_significant, fmt.num(z, 1))
-                }
-                _ => words.no_test.to_string(),
-            };
-            let band = if stats.points.iter().any(|x| x.stats.ci95.is_some()) {
-                format!(" · {}: {}", words.band, words.interval95)
-            } else {
-                String::new()
-            };
-            format!(
-                "{} {} → {}: {}, {}{band}",
-                words.change_heading,
-                fmt.period(&c.from),
-                fmt.period(&c.to),
-                fmt.signed(c.change, 1),
-                verdict
-            )
-        }
-    };
-    footnote(p, body, foot_y, &foot);
+}
+
+/// "Change Q3 2023 → Q4 2023: −5.8 (95% interval …), not significant (z = −1.1)",
+/// then what the band is, when there is one.
+fn latest_change(fmt: &Fmt, c: &Change, unit: &str, band: Option<&str>) -> String {
+    let words = fmt.words();
+    let band = band
+        .map(|b| format!(" · {}: {b}", words.band))
+        .unwrap_or_default();
+    format!(
+        "{} {}{band}",
+        words.change_heading,
+        change_line(fmt, c, unit)
+    )
 }
 
 /// Draws the footnote wrapped into the lines kept for it.
@@ -361,36 +421,50 @@ fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
 
 pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
     let body = body.or_height(preferred_height(body.w));
-    let stats: Vec<_> = points.iter().filter_map(|x| rate_stats(&x.value)).collect();
-    if stats.len() != points.len() {
+    let Some((stats, changes)) = rate_trend_stats(points) else {
         return;
-    }
+    };
     let (area, foot_y) = footnote_area(body);
     let top = stats
         .iter()
-        .map(|x| x.ci95.map_or(x.rate, |c| c[1]))
+        .map(|x| x.stats.ci95.map_or(x.stats.rate, |c| c[1]))
         .fold(0.0, f64::max);
     let mut axis = Axis::nice(0.0, top.max(1.0));
     axis.ticks.retain(|v| *v <= 100.0);
     axis.hi = axis.hi.min(100.0);
+    let unit = pts(&p.fmt);
     let series = Series {
-        labels: points.iter().map(|x| p.fmt.period(&x.period)).collect(),
-        values: stats.iter().map(|x| x.rate).collect(),
-        bands: stats.iter().map(|x| x.ci95).collect(),
+        labels: stats.iter().map(|x| p.fmt.period(&x.period)).collect(),
+        values: stats.iter().map(|x| x.stats.rate).collect(),
+        bands: stats.iter().map(|x| x.stats.ci95).collect(),
         annotations: vec![],
-        tips: points
-            .iter()
-            .zip(&stats)
-            .map(|(pt, s)| format!("{}: {}", p.fmt.period(&pt.period), rate_detail(&p.fmt, s)))
-            .collect(),
+        tips: with_changes(
+            &p.fmt,
+            stats.iter().map(|x| {
+                format!(
+                    "{}: {}",
+                    p.fmt.period(&x.period),
+                    rate_detail(&p.fmt, &x.stats)
+                )
+            }),
+            &changes,
+            &unit,
+        ),
         unit: None,
     };
-    plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
+    let plotted = plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
+    mark_changes(p, body.w, &plotted, &changes, 1);
     let words = p.fmt.words();
-    let foot = if stats.iter().any(|x| x.ci95.is_some()) {
-        format!("{}: {} (Wilson)", words.band, words.interval95)
-    } else {
-        words.no_interval.to_string()
+    let band = stats
+        .iter()
+        .any(|x| x.stats.ci95.is_some())
+        .then(|| format!("{} (Wilson)", words.interval95));
+    let foot = match changes.last() {
+        None => match &band {
+            Some(b) => format!("{}: {b}", words.band),
+            None => words.no_interval.to_string(),
+        },
+        Some(c) => latest_change(&p.fmt, c, &unit, band.as_deref()),
     };
     footnote(p, body, foot_y, &foot);
 }
