@@ -1,7 +1,9 @@
 //! The chart spec: types, limits, and the validating parser.
 
+pub mod fields;
 pub mod json;
 mod parse;
+mod read;
 mod types;
 
 pub use parse::{parse_spec, spec_from_json};
