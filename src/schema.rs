@@ -166,8 +166,8 @@ fn kind(kind: Kind) -> Value {
         }),
         Kind::Count => json!({ "type": "integer", "minimum": 0, "maximum": MAX_COUNT }),
         Kind::Respondents => json!({ "type": "integer", "minimum": 1, "maximum": MAX_COUNT }),
-        Kind::Signed(max) => json!({ "type": "number", "minimum": -max, "maximum": max }),
-        Kind::Amount(max) => json!({ "type": "number", "minimum": 0, "maximum": max }),
+        Kind::Value => json!({ "type": "number", "minimum": -MAX_VALUE, "maximum": MAX_VALUE }),
+        Kind::Amount => json!({ "type": "number", "minimum": 0, "maximum": MAX_VALUE }),
         Kind::Percent => json!({ "type": "number", "minimum": 0, "maximum": 100 }),
         Kind::Score => json!({ "type": "number", "minimum": -100, "maximum": 100 }),
         Kind::Zone => {

@@ -19,10 +19,10 @@ pub enum Kind {
     Count,
     /// A whole number of respondents, 1 to [`MAX_COUNT`].
     Respondents,
-    /// A number within ± this magnitude.
-    Signed(f64),
-    /// A number from 0 to this.
-    Amount(f64),
+    /// A number within ±[`MAX_VALUE`].
+    Value,
+    /// A number from 0 to [`MAX_VALUE`].
+    Amount,
     /// A percentage, 0 to 100.
     Percent,
     /// A Net Promoter Score, −100 to +100.
@@ -152,7 +152,6 @@ pub static ALL_NAMES: [&Names; 7] = [
 
 const TEXT: Kind = Kind::Text(MAX_TEXT_CHARS as u16);
 const AFFIX: Kind = Kind::Text(MAX_AFFIX_CHARS as u16);
-const VALUE: Kind = Kind::Signed(MAX_VALUE);
 
 /// Read first, to pick the table of the chart kind; its names are [`CHART_TYPES`].
 pub const TYPE: Field = req(
@@ -414,17 +413,17 @@ pub static GROUPS_BY_UNIT: [[Field; 2]; 2] = [
 
 pub static ITEM: [Field; 2] = [
     req("label", Kind::Label, "The item's name, drawn by its value."),
-    req("value", VALUE, "The value."),
+    req("value", Kind::Value, "The value."),
 ];
 
 /// A donut's part: its value cannot be negative.
 pub static SLICE: [Field; 2] = [
     req("label", Kind::Label, "The part's name."),
-    req("value", Kind::Amount(MAX_VALUE), "The part's size."),
+    req("value", Kind::Amount, "The part's size."),
 ];
 
 pub static KPI: [Field; 4] = [
-    req("value", VALUE, "The figure."),
+    req("value", Kind::Value, "The figure."),
     opt("label", TEXT, "What the figure counts; drawn under it."),
     opt("prefix", AFFIX, "Text before the number, e.g. \"Rp \"."),
     opt(

@@ -8,7 +8,7 @@
 use super::fields::*;
 use super::json::{self, Json};
 use super::limits::*;
-use super::read::{check, field_value, join, object, plain, read, show, Fields, Val};
+use super::read::{check, field_value, index, join, object, plain, read, show, Fields, Val};
 use super::types::*;
 use super::SpecError;
 
@@ -62,7 +62,7 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
             if let Some(z) = &zones {
                 if let Some(i) = (1..z.len()).find(|&i| z[i] <= z[i - 1]) {
                     return Err(SpecError::at(
-                        &format!("zones[{i}]"),
+                        &index("zones", i),
                         "zone boundaries must increase",
                     ));
                 }
@@ -72,7 +72,7 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
         1 => {
             let mut points = Vec::new();
             for (i, item) in root.items("data").iter().enumerate() {
-                let (data, mut f) = nps_data(item, &format!("data[{i}]"), &NPS_POINT)?;
+                let (data, mut f) = nps_data(item, &index("data", i), &NPS_POINT)?;
                 points.push(NpsPoint {
                     period: f.text("period").unwrap_or_default(),
                     label: f.text("label"),
@@ -92,7 +92,7 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
             let fields: &[Field] = if k == 5 { &SLICE } else { &ITEM };
             let mut data = Vec::new();
             for (i, item) in root.items("data").iter().enumerate() {
-                let mut f = read(item, &format!("data[{i}]"), &[fields])?;
+                let mut f = read(item, &index("data", i), &[fields])?;
                 data.push(Item {
                     label: f.text("label").unwrap_or_default(),
                     value: f.number("value"),
@@ -296,7 +296,7 @@ fn employment_data(
             };
             let mut points = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                let path = format!("data[{i}]");
+                let path = index("data", i);
                 let (form, mut f) =
                     read_form(item, &path, &RATE_FORMS, RATE_NONE, &RATE_POINT, true)?;
                 let value = rate_value(form, &mut f)?;
@@ -356,7 +356,7 @@ fn breakdown(value: &Json) -> Result<Breakdown, SpecError> {
     let n = categories.len();
     let mut groups = Vec::new();
     for (i, item) in f.items("groups").iter().enumerate() {
-        let path = format!("data.groups[{i}]");
+        let path = index("data.groups", i);
         let vpath = join(&path, "values");
         // One value per category: a count the table cannot know, so checked first here.
         match item.get("values") {

@@ -183,7 +183,7 @@ fn check_list<'a>(value: &'a Json, path: &str, list: &List) -> Result<Val<'a>, S
     let mut nums = Vec::new();
     let mut texts = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match check(item, &format!("{path}[{i}]"), list.item)? {
+        match check(item, &index(path, i), list.item)? {
             Val::Num(v) => nums.push(v),
             Val::Text(s) => texts.push(s),
             _ => return Ok(Val::Raw(value)),
@@ -199,7 +199,7 @@ fn check_list<'a>(value: &'a Json, path: &str, list: &List) -> Result<Val<'a>, S
 /// The number kinds, each with the words of its own limit.
 fn check_number(value: &Json, path: &str, kind: Kind) -> Result<f64, SpecError> {
     let what = match kind {
-        Kind::Count | Kind::Respondents | Kind::Amount(_) => "a non-negative number",
+        Kind::Count | Kind::Respondents | Kind::Amount => "a non-negative number",
         Kind::Percent => "a percentage from 0 to 100",
         _ => "a number",
     };
@@ -209,13 +209,13 @@ fn check_number(value: &Json, path: &str, kind: Kind) -> Result<f64, SpecError> 
     };
     let bad = |msg: &str| Err(err(path, msg, value));
     match kind {
-        Kind::Signed(max) if v.abs() > max => {
-            return Err(too_large(path, value, &format!("±{}", plain(max))))
+        Kind::Value if v.abs() > MAX_VALUE => {
+            return Err(too_large(path, value, &format!("±{}", plain(MAX_VALUE))))
         }
-        Kind::Count | Kind::Respondents | Kind::Amount(_) if v < 0.0 => {
+        Kind::Count | Kind::Respondents | Kind::Amount if v < 0.0 => {
             return bad("expected a non-negative number, got ")
         }
-        Kind::Amount(max) if v > max => return Err(too_large(path, value, &plain(max))),
+        Kind::Amount if v > MAX_VALUE => return Err(too_large(path, value, &plain(MAX_VALUE))),
         Kind::Count | Kind::Respondents if v > MAX_COUNT as f64 => {
             return Err(too_large(path, value, &MAX_COUNT.to_string()))
         }
@@ -280,6 +280,11 @@ pub fn join(base: &str, key: &str) -> String {
     } else {
         format!("{base}.{key}")
     }
+}
+
+/// `path[i]`: one item of a list.
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
 }
 
 /// A short rendering of a JSON value for error messages: numbers as written.
