@@ -131,6 +131,15 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
     })
 }
 
+/// A theme by its name, as the spec's `theme` field reads it (for the JS override).
+pub fn theme_named(name: &str) -> Result<ThemeName, SpecError> {
+    let pick = match check(&Json::String(name.into()), "theme", Kind::Choice(&THEMES))? {
+        Val::Pick(i) => Some(i),
+        _ => None,
+    };
+    Ok(nth(&THEME_VALUES, pick))
+}
+
 /// The variant a choice picked, or the default when the field was absent.
 fn nth<T: Copy + Default>(values: &[T], pick: Option<usize>) -> T {
     pick.and_then(|i| values.get(i).copied())
@@ -399,4 +408,19 @@ fn breakdown(value: &Json) -> Result<Breakdown, SpecError> {
         unit,
         mode,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_theme_override_reads_the_names_of_the_spec() {
+        assert_eq!(theme_named("dark"), Ok(ThemeName::Dark));
+        assert_eq!(theme_named("light"), Ok(ThemeName::Light));
+        assert_eq!(
+            theme_named("sepia").unwrap_err().to_string(),
+            "theme: expected one of light, dark, got \"sepia\""
+        );
+    }
 }
