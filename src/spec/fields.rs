@@ -101,6 +101,16 @@ pub static CHART_TYPES: Names = Names {
         "kpi",
     ],
 };
+/// Positions of the chart kinds in [`CHART_TYPES`] and [`ROOTS`].
+pub mod chart {
+    pub const NPS: usize = 0;
+    pub const NPS_TREND: usize = 1;
+    pub const EMPLOYMENT: usize = 2;
+    pub const BAR: usize = 3;
+    pub const LINE: usize = 4;
+    pub const DONUT: usize = 5;
+    pub const KPI: usize = 6;
+}
 pub static NPS_VIEWS: Names = Names {
     def: "NpsView",
     names: &["gauge", "breakdown", "distribution"],

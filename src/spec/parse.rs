@@ -31,7 +31,6 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
         Val::Text(s) => s,
         _ => String::new(),
     };
-    // The chart kinds by their index in CHART_TYPES, whose order ROOTS follows.
     let Some((k, table)) = CHART_TYPES
         .names
         .iter()
@@ -50,11 +49,11 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
     let mut root = read(value, "", &[table, &COMMON])?;
     // `data` of nps, employment and kpi: read by its own code below.
     let data = match k {
-        0 | 2 | 6 => root.raw("data").unwrap_or(&Json::Null),
+        chart::NPS | chart::EMPLOYMENT | chart::KPI => root.raw("data").unwrap_or(&Json::Null),
         _ => &Json::Null,
     };
     let chart = match k {
-        0 => {
+        chart::NPS => {
             let view = nth(&NPS_VIEW_VALUES, root.pick("view"));
             let (data, _) = nps_data(data, "data", &[])?;
             check_nps_view(view, &data)?;
@@ -69,7 +68,7 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
             }
             Chart::Nps { view, data, zones }
         }
-        1 => {
+        chart::NPS_TREND => {
             let mut points = Vec::new();
             for (i, item) in root.items("data").iter().enumerate() {
                 let (data, mut f) = nps_data(item, &index("data", i), &NPS_POINT)?;
@@ -81,15 +80,15 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
             }
             Chart::NpsTrend { data: points }
         }
-        2 => {
+        chart::EMPLOYMENT => {
             let view = root
                 .pick("view")
                 .and_then(|i| EMPLOYMENT_VIEW_VALUES.get(i).copied());
             let data = employment_data(data, view)?;
             Chart::Employment { view, data }
         }
-        3..=5 => {
-            let fields: &[Field] = if k == 5 { &SLICE } else { &ITEM };
+        chart::BAR | chart::LINE | chart::DONUT => {
+            let fields: &[Field] = if k == chart::DONUT { &SLICE } else { &ITEM };
             let mut data = Vec::new();
             for (i, item) in root.items("data").iter().enumerate() {
                 let mut f = read(item, &index("data", i), &[fields])?;
@@ -98,13 +97,13 @@ pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
                     value: f.number("value"),
                 });
             }
-            if k == 5 && data.iter().all(|i| i.value == 0.0) {
+            if k == chart::DONUT && data.iter().all(|i| i.value == 0.0) {
                 return Err(SpecError::at("data", "all values are 0: nothing to divide"));
             }
             let unit = root.text("unit");
             match k {
-                3 => Chart::Bar { data, unit },
-                4 => Chart::Line { data, unit },
+                chart::BAR => Chart::Bar { data, unit },
+                chart::LINE => Chart::Line { data, unit },
                 _ => Chart::Donut { data, unit },
             }
         }
