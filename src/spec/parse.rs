@@ -413,6 +413,65 @@ fn breakdown(value: &Json) -> Result<Breakdown, SpecError> {
 mod tests {
     use super::*;
 
+    fn error(spec: &str) -> String {
+        parse_spec(spec).unwrap_err().to_string()
+    }
+
+    /// Messages the tables and the rules give that tests/bad_input.rs does not pin:
+    /// the known-field lists follow the tables' order, and the rules name their field.
+    #[test]
+    fn messages_name_the_field_and_what_it_allows() {
+        let cases = [
+            (
+                r#"{"type":"nps","data":{"nps":33},"colour":"red"}"#,
+                "colour: unknown field; expected one of: type, view, data, zones, title, subtitle, source, note, locale, theme",
+            ),
+            (
+                r#"{"type":"bar","view":"gauge","data":[{"label":"a","value":1}]}"#,
+                "view: unknown field; expected one of: type, data, unit, title, subtitle, source, note, locale, theme",
+            ),
+            (
+                r#"{"type":"nps","data":{"scores":[1,1,1,1,1,1,1,1,1,1,1],"promoters":3}}"#,
+                "data.promoters: unknown field; expected one of: scores",
+            ),
+            (
+                r#"{"type":"nps-trend","data":[{"period":"a","nps":1,"x":1}]}"#,
+                "data[0].x: unknown field; expected one of: period, label, nps",
+            ),
+            (
+                r#"{"type":"nps","data":{"nps":3},"zones":[0,70,30]}"#,
+                "zones[2]: zone boundaries must increase",
+            ),
+            (
+                r#"{"type":"nps","data":{"promoters_pct":50,"passives_pct":30,"detractors_pct":20,"respondents":0}}"#,
+                "data.respondents: expected at least 1 respondent, got 0",
+            ),
+            (
+                r#"{"type":"employment","data":{"categories":["a","b"],"groups":[{"label":"g","values":[1]}]}}"#,
+                "data.groups[0].values: expected 2 numbers, one per category",
+            ),
+            (
+                r#"{"type":"employment","data":[{"period":"p"}]}"#,
+                "data[0]: expected employed and total (counts), or rate (a published percentage)",
+            ),
+            (
+                r#"{"type":"nps","view":"distribution","data":{"nps":3}}"#,
+                "view: the distribution view needs data.scores (how many answered 0 to 10)",
+            ),
+            (
+                r#"{"type":"nps","data":{"nps":3},"theme":"sepia"}"#,
+                "theme: expected one of light, dark, got \"sepia\"",
+            ),
+            (
+                r#"{"type":"donut","data":[{"label":"a","value":1}],"unit":"abcdefghijklm"}"#,
+                "unit: text is 13 characters long; the limit is 12",
+            ),
+        ];
+        for (spec, message) in cases {
+            assert_eq!(error(spec), message, "{spec}");
+        }
+    }
+
     #[test]
     fn a_theme_override_reads_the_names_of_the_spec() {
         assert_eq!(theme_named("dark"), Ok(ThemeName::Dark));
