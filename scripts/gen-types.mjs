@@ -7,6 +7,25 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const root = new URL('..', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('docs/spec.schema.json', root)));
 schema.title = 'ChartSpec';
+
+// TypeScript cannot state the schema's limits as types; they go into each doc
+// comment as tags instead (`@maxLength 300`, `@minimum 0`, `@maximum 100`). Lists
+// of a fixed length stay tuples (the 11 NPS scores); other lengths only get tags,
+// as a union of every tuple length up to 500 would be no help to anyone.
+const LIMITS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'];
+function tagLimits(node) {
+  if (Array.isArray(node)) return node.forEach(tagLimits);
+  if (!node || typeof node !== 'object') return;
+  const tags = LIMITS.filter((k) => k in node).map((k) => `@${k} ${node[k]}`);
+  if ('minItems' in node && node.minItems !== node.maxItems) {
+    tags.push(`@minItems ${node.minItems}`, `@maxItems ${node.maxItems}`);
+    delete node.minItems;
+    delete node.maxItems;
+  }
+  if (tags.length) node.description = [node.description, ...tags].filter(Boolean).join('\n');
+  Object.values(node).forEach(tagLimits);
+}
+tagLimits(schema);
 const spec = await compile(schema, 'ChartSpec', {
   bannerComment: '',
   additionalProperties: false,

@@ -4,206 +4,283 @@
  */
 export type ChartSpec =
   | {
+      /**
+       * The survey's figures.
+       */
       data: NpsData;
       /**
        * Language of numbers and built-in labels. Default `en-US`.
        */
-      locale?: Locale;
+      locale?: Locale | null;
       /**
        * A footnote drawn at the bottom.
+       * @maxLength 300
        */
       note?: string | null;
       /**
        * Where the figures come from; drawn at the bottom after "Source:".
+       * @maxLength 300
        */
       source?: string | null;
       /**
        * Grey line under the title.
+       * @maxLength 300
        */
       subtitle?: string | null;
       /**
        * Colour theme. Default `light`.
        */
-      theme?: ThemeName;
+      theme?: ThemeName | null;
       /**
        * Bold heading, top left. Plain text: markup is shown as typed.
+       * @maxLength 300
        */
       title?: string | null;
       type: "nps";
-      view?: NpsView;
+      /**
+       * What to draw. Default `gauge`.
+       */
+      view?: NpsView | null;
       /**
        * Gauge zone boundaries between −100 and +100, increasing. Default `[0, 30, 70]`.
+       * @minItems 0
+       * @maxItems 6
        */
       zones?: number[] | null;
     }
   | {
+      /**
+       * One entry per period, in order.
+       * @minItems 1
+       * @maxItems 500
+       */
       data: NpsPoint[];
       /**
        * Language of numbers and built-in labels. Default `en-US`.
        */
-      locale?: Locale;
+      locale?: Locale | null;
       /**
        * A footnote drawn at the bottom.
+       * @maxLength 300
        */
       note?: string | null;
       /**
        * Where the figures come from; drawn at the bottom after "Source:".
+       * @maxLength 300
        */
       source?: string | null;
       /**
        * Grey line under the title.
+       * @maxLength 300
        */
       subtitle?: string | null;
       /**
        * Colour theme. Default `light`.
        */
-      theme?: ThemeName;
+      theme?: ThemeName | null;
       /**
        * Bold heading, top left. Plain text: markup is shown as typed.
+       * @maxLength 300
        */
       title?: string | null;
       type: "nps-trend";
     }
   | {
+      /**
+       * The figures, in one of three shapes.
+       */
       data: EmploymentData;
       /**
        * Language of numbers and built-in labels. Default `en-US`.
        */
-      locale?: Locale;
+      locale?: Locale | null;
       /**
        * A footnote drawn at the bottom.
+       * @maxLength 300
        */
       note?: string | null;
       /**
        * Where the figures come from; drawn at the bottom after "Source:".
+       * @maxLength 300
        */
       source?: string | null;
       /**
        * Grey line under the title.
+       * @maxLength 300
        */
       subtitle?: string | null;
       /**
        * Colour theme. Default `light`.
        */
-      theme?: ThemeName;
+      theme?: ThemeName | null;
       /**
        * Bold heading, top left. Plain text: markup is shown as typed.
+       * @maxLength 300
        */
       title?: string | null;
       type: "employment";
+      /**
+       * What to draw; it must fit the data's shape, which it follows by default.
+       */
       view?: EmploymentView | null;
     }
   | {
+      /**
+       * One bar per item, drawn in this order.
+       * @minItems 1
+       * @maxItems 60
+       */
       data: Item[];
       /**
        * Language of numbers and built-in labels. Default `en-US`.
        */
-      locale?: Locale;
+      locale?: Locale | null;
       /**
        * A footnote drawn at the bottom.
+       * @maxLength 300
        */
       note?: string | null;
       /**
        * Where the figures come from; drawn at the bottom after "Source:".
+       * @maxLength 300
        */
       source?: string | null;
       /**
        * Grey line under the title.
+       * @maxLength 300
        */
       subtitle?: string | null;
       /**
        * Colour theme. Default `light`.
        */
-      theme?: ThemeName;
+      theme?: ThemeName | null;
       /**
        * Bold heading, top left. Plain text: markup is shown as typed.
+       * @maxLength 300
        */
       title?: string | null;
       type: "bar";
+      /**
+       * The unit of the values, e.g. "people".
+       * @maxLength 12
+       */
       unit?: string | null;
     }
   | {
+      /**
+       * One point per period, in order.
+       * @minItems 1
+       * @maxItems 500
+       */
       data: Item[];
       /**
        * Language of numbers and built-in labels. Default `en-US`.
        */
-      locale?: Locale;
+      locale?: Locale | null;
       /**
        * A footnote drawn at the bottom.
+       * @maxLength 300
        */
       note?: string | null;
       /**
        * Where the figures come from; drawn at the bottom after "Source:".
+       * @maxLength 300
        */
       source?: string | null;
       /**
        * Grey line under the title.
+       * @maxLength 300
        */
       subtitle?: string | null;
       /**
        * Colour theme. Default `light`.
        */
-      theme?: ThemeName;
+      theme?: ThemeName | null;
       /**
        * Bold heading, top left. Plain text: markup is shown as typed.
+       * @maxLength 300
        */
       title?: string | null;
       type: "line";
+      /**
+       * The unit of the values, e.g. "people".
+       * @maxLength 12
+       */
       unit?: string | null;
     }
   | {
-      data: Item[];
+      /**
+       * One slice per part.
+       * @minItems 1
+       * @maxItems 12
+       */
+      data: Slice[];
       /**
        * Language of numbers and built-in labels. Default `en-US`.
        */
-      locale?: Locale;
+      locale?: Locale | null;
       /**
        * A footnote drawn at the bottom.
+       * @maxLength 300
        */
       note?: string | null;
       /**
        * Where the figures come from; drawn at the bottom after "Source:".
+       * @maxLength 300
        */
       source?: string | null;
       /**
        * Grey line under the title.
+       * @maxLength 300
        */
       subtitle?: string | null;
       /**
        * Colour theme. Default `light`.
        */
-      theme?: ThemeName;
+      theme?: ThemeName | null;
       /**
        * Bold heading, top left. Plain text: markup is shown as typed.
+       * @maxLength 300
        */
       title?: string | null;
       type: "donut";
+      /**
+       * The unit of the values, e.g. "people".
+       * @maxLength 12
+       */
       unit?: string | null;
     }
   | {
+      /**
+       * The figure.
+       */
       data: KpiData;
       /**
        * Language of numbers and built-in labels. Default `en-US`.
        */
-      locale?: Locale;
+      locale?: Locale | null;
       /**
        * A footnote drawn at the bottom.
+       * @maxLength 300
        */
       note?: string | null;
       /**
        * Where the figures come from; drawn at the bottom after "Source:".
+       * @maxLength 300
        */
       source?: string | null;
       /**
        * Grey line under the title.
+       * @maxLength 300
        */
       subtitle?: string | null;
       /**
        * Colour theme. Default `light`.
        */
-      theme?: ThemeName;
+      theme?: ThemeName | null;
       /**
        * Bold heading, top left. Plain text: markup is shown as typed.
+       * @maxLength 300
        */
       title?: string | null;
       type: "kpi";
@@ -213,72 +290,184 @@ export type ChartSpec =
  */
 export type NpsData =
   | {
-      detractors: number;
-      passives: number;
-      promoters: number;
-    }
-  | {
       /**
+       * How many answered 0, 1, …, 10.
+       *
        * @minItems 11
        * @maxItems 11
        */
       scores: [number, number, number, number, number, number, number, number, number, number, number];
     }
   | {
+      /**
+       * Share of detractors (0–6), in percent.
+       * @minimum 0
+       * @maximum 100
+       */
       detractors_pct: number;
+      /**
+       * Share of passives (7–8), in percent.
+       * @minimum 0
+       * @maximum 100
+       */
       passives_pct: number;
+      /**
+       * Share of promoters (9–10), in percent.
+       * @minimum 0
+       * @maximum 100
+       */
       promoters_pct: number;
+      /**
+       * The sample size, if published: it gives the score an interval.
+       * @minimum 1
+       * @maximum 1000000000
+       */
       respondents?: number | null;
     }
   | {
+      /**
+       * Respondents who answered 0 to 6.
+       * @minimum 0
+       * @maximum 1000000000
+       */
+      detractors: number;
+      /**
+       * Respondents who answered 7 or 8.
+       * @minimum 0
+       * @maximum 1000000000
+       */
+      passives: number;
+      /**
+       * Respondents who answered 9 or 10.
+       * @minimum 0
+       * @maximum 1000000000
+       */
+      promoters: number;
+    }
+  | {
+      /**
+       * The published score.
+       * @minimum -100
+       * @maximum 100
+       */
       nps: number;
     };
 export type Locale = "en-US" | "id-ID";
 export type ThemeName = "light" | "dark";
 export type NpsView = "gauge" | "breakdown" | "distribution";
 /**
- * One period of an NPS trend.
+ * One period of an NPS trend: its name, then its NPS data in any form.
  */
 export type NpsPoint =
   | {
-      detractors: number;
       /**
        * An annotation drawn by the point.
+       * @minLength 1
+       * @maxLength 80
        */
       label?: string | null;
-      passives: number;
-      period: string;
-      promoters: number;
-    }
-  | {
       /**
-       * An annotation drawn by the point.
+       * The period's name, e.g. "2024 Q1".
+       * @minLength 1
+       * @maxLength 80
        */
-      label?: string | null;
       period: string;
       /**
+       * How many answered 0, 1, …, 10.
+       *
        * @minItems 11
        * @maxItems 11
        */
       scores: [number, number, number, number, number, number, number, number, number, number, number];
     }
   | {
+      /**
+       * Share of detractors (0–6), in percent.
+       * @minimum 0
+       * @maximum 100
+       */
       detractors_pct: number;
       /**
        * An annotation drawn by the point.
+       * @minLength 1
+       * @maxLength 80
        */
       label?: string | null;
+      /**
+       * Share of passives (7–8), in percent.
+       * @minimum 0
+       * @maximum 100
+       */
       passives_pct: number;
+      /**
+       * The period's name, e.g. "2024 Q1".
+       * @minLength 1
+       * @maxLength 80
+       */
       period: string;
+      /**
+       * Share of promoters (9–10), in percent.
+       * @minimum 0
+       * @maximum 100
+       */
       promoters_pct: number;
+      /**
+       * The sample size, if published: it gives the score an interval.
+       * @minimum 1
+       * @maximum 1000000000
+       */
       respondents?: number | null;
     }
   | {
       /**
+       * Respondents who answered 0 to 6.
+       * @minimum 0
+       * @maximum 1000000000
+       */
+      detractors: number;
+      /**
        * An annotation drawn by the point.
+       * @minLength 1
+       * @maxLength 80
        */
       label?: string | null;
+      /**
+       * Respondents who answered 7 or 8.
+       * @minimum 0
+       * @maximum 1000000000
+       */
+      passives: number;
+      /**
+       * The period's name, e.g. "2024 Q1".
+       * @minLength 1
+       * @maxLength 80
+       */
+      period: string;
+      /**
+       * Respondents who answered 9 or 10.
+       * @minimum 0
+       * @maximum 1000000000
+       */
+      promoters: number;
+    }
+  | {
+      /**
+       * An annotation drawn by the point.
+       * @minLength 1
+       * @maxLength 80
+       */
+      label?: string | null;
+      /**
+       * The published score.
+       * @minimum -100
+       * @maximum 100
+       */
       nps: number;
+      /**
+       * The period's name, e.g. "2024 Q1".
+       * @minLength 1
+       * @maxLength 80
+       */
       period: string;
     };
 /**
@@ -290,26 +479,47 @@ export type EmploymentData = RateFigure | Breakdown | RatePoint[];
  */
 export type RateFigure =
   | {
+      /**
+       * Respondents in work.
+       * @minimum 0
+       * @maximum 1000000000
+       */
       employed: number;
       /**
        * What the figure counts; drawn under it.
+       * @maxLength 300
        */
       label?: string | null;
       /**
        * When it was measured.
+       * @minLength 1
+       * @maxLength 80
        */
       period?: string | null;
+      /**
+       * All respondents; at least `employed`.
+       * @minimum 0
+       * @maximum 1000000000
+       */
       total: number;
     }
   | {
       /**
        * What the figure counts; drawn under it.
+       * @maxLength 300
        */
       label?: string | null;
       /**
        * When it was measured.
+       * @minLength 1
+       * @maxLength 80
        */
       period?: string | null;
+      /**
+       * A published rate in percent: no interval.
+       * @minimum 0
+       * @maximum 100
+       */
       rate: number;
     };
 export type BreakdownMode = "stacked" | "grouped";
@@ -319,12 +529,37 @@ export type BreakdownUnit = "count" | "percent";
  */
 export type RatePoint =
   | {
+      /**
+       * Respondents in work.
+       * @minimum 0
+       * @maximum 1000000000
+       */
       employed: number;
+      /**
+       * The period's name.
+       * @minLength 1
+       * @maxLength 80
+       */
       period: string;
+      /**
+       * All respondents; at least `employed`.
+       * @minimum 0
+       * @maximum 1000000000
+       */
       total: number;
     }
   | {
+      /**
+       * The period's name.
+       * @minLength 1
+       * @maxLength 80
+       */
       period: string;
+      /**
+       * A published rate in percent: no interval.
+       * @minimum 0
+       * @maximum 100
+       */
       rate: number;
     };
 export type EmploymentView = "kpi" | "breakdown" | "trend";
@@ -335,25 +570,39 @@ export type EmploymentView = "kpi" | "breakdown" | "trend";
 export interface Breakdown {
   /**
    * Outcome names, e.g. "Employed", "Self-employed", "Still looking".
+   * @minItems 1
+   * @maxItems 8
    */
   categories: string[];
   /**
    * One bar per cohort or period.
+   * @minItems 1
+   * @maxItems 40
    */
   groups: BreakdownGroup[];
   /**
    * `stacked` (each bar adds to 100%) or `grouped` (bars side by side). Default `stacked`.
    */
-  mode?: BreakdownMode;
+  mode?: BreakdownMode | null;
   /**
    * Whether `values` are respondent counts or percentages. Default `count`.
    */
-  unit?: BreakdownUnit;
+  unit?: BreakdownUnit | null;
 }
+/**
+ * One cohort or period of a breakdown.
+ */
 export interface BreakdownGroup {
+  /**
+   * The cohort or period.
+   * @minLength 1
+   * @maxLength 80
+   */
   label: string;
   /**
    * One value per category, in the order of `categories`.
+   * @minItems 1
+   * @maxItems 8
    */
   values: number[];
 }
@@ -361,7 +610,34 @@ export interface BreakdownGroup {
  * One labelled value of a generic chart.
  */
 export interface Item {
+  /**
+   * The item's name, drawn by its value.
+   * @minLength 1
+   * @maxLength 80
+   */
   label: string;
+  /**
+   * The value.
+   * @minimum -1000000000000000
+   * @maximum 1000000000000000
+   */
+  value: number;
+}
+/**
+ * One part of a donut: its value cannot be negative.
+ */
+export interface Slice {
+  /**
+   * The part's name.
+   * @minLength 1
+   * @maxLength 80
+   */
+  label: string;
+  /**
+   * The part's size.
+   * @minimum 0
+   * @maximum 1000000000000000
+   */
   value: number;
 }
 /**
@@ -370,16 +646,24 @@ export interface Item {
 export interface KpiData {
   /**
    * What the figure counts; drawn under it.
+   * @maxLength 300
    */
   label?: string | null;
   /**
    * Text before the number, e.g. "Rp ".
+   * @maxLength 12
    */
   prefix?: string | null;
   /**
    * Text after the number, e.g. "+" for "480+".
+   * @maxLength 12
    */
   suffix?: string | null;
+  /**
+   * The figure.
+   * @minimum -1000000000000000
+   * @maximum 1000000000000000
+   */
   value: number;
 }
 

@@ -1,10 +1,12 @@
 //! The chart spec: types, limits, and the validating parser.
 
+pub mod fields;
 pub mod json;
 mod parse;
+mod read;
 mod types;
 
-pub use parse::{parse_spec, spec_from_json};
+pub use parse::{parse_spec, spec_from_json, theme_named};
 pub use types::*;
 
 /// Documented limits on untrusted input (docs/spec.md lists them).

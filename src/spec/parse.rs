@@ -1,11 +1,14 @@
 //! JSON → [`Spec`], with one clear error naming the field for anything wrong.
 //!
-//! Written by hand rather than derived so that the messages read like
-//! `data.promoters: expected a non-negative number, got -3` and so that every
-//! limit in [`super::limits`] is checked before anything is drawn.
+//! Each object is checked against its table in `fields.rs` by the one interpreter
+//! in `read.rs` (types, limits, required and unknown fields); what is left here
+//! are the rules that span fields: sums, employed ≤ total, zone order, and which
+//! view takes which data.
 
+use super::fields::*;
 use super::json::{self, Json};
 use super::limits::*;
+use super::read::{check, field_value, index, join, object, plain, read, show, Fields, Val};
 use super::types::*;
 use super::SpecError;
 
@@ -23,119 +26,214 @@ pub fn parse_spec(json: &str) -> Result<Spec, SpecError> {
 
 /// Validates an already parsed JSON value.
 pub fn spec_from_json(value: &Json) -> Result<Spec, SpecError> {
-    let mut root = Obj::new(value, "")?;
-    let kind = root.req_str("type")?;
-    // Only kinds with views know the field; for the others it is an unknown field.
-    let view = match kind.as_str() {
-        "nps" | "employment" => root.opt("view").map(|v| (v, root.path("view"))),
-        _ => None,
+    object(value, "")?;
+    let kind = match field_value(value, "", &TYPE)? {
+        Val::Text(s) => s,
+        _ => String::new(),
     };
-    let chart = match kind.as_str() {
-        "nps" => {
-            let view = match view {
-                None => NpsView::Gauge,
-                Some((v, p)) => match choice(v, &p, &["gauge", "breakdown", "distribution"])? {
-                    "gauge" => NpsView::Gauge,
-                    "breakdown" => NpsView::Breakdown,
-                    _ => NpsView::Distribution,
-                },
-            };
-            let data = nps_data(&mut Obj::new(root.req("data")?, "data")?)?;
+    let Some((k, table)) = CHART_TYPES
+        .names
+        .iter()
+        .position(|n| *n == kind)
+        .and_then(|k| Some((k, *ROOTS.get(k)?)))
+    else {
+        return Err(SpecError::at(
+            "type",
+            format!(
+                "unknown chart type {}; expected one of {}",
+                show(&Json::String(kind)),
+                CHART_TYPES.names.join(", ")
+            ),
+        ));
+    };
+    let mut root = read(value, "", &[table, &COMMON])?;
+    // `data` of nps, employment and kpi: read by its own code below.
+    let data = match k {
+        chart::NPS | chart::EMPLOYMENT | chart::KPI => root.raw("data").unwrap_or(&Json::Null),
+        _ => &Json::Null,
+    };
+    let chart = match k {
+        chart::NPS => {
+            let view = nth(&NPS_VIEW_VALUES, root.pick("view"));
+            let (data, _) = nps_data(data, "data", &[])?;
             check_nps_view(view, &data)?;
-            let zones = match root.opt("zones") {
-                None => None,
-                Some(v) => Some(zones(v, "zones")?),
-            };
+            let zones = root.nums("zones");
+            if let Some(z) = &zones {
+                if let Some(i) = (1..z.len()).find(|&i| z[i] <= z[i - 1]) {
+                    return Err(SpecError::at(
+                        &index("zones", i),
+                        "zone boundaries must increase",
+                    ));
+                }
+            }
             Chart::Nps { view, data, zones }
         }
-        "nps-trend" => {
-            let items = array(root.req("data")?, "data", 1, MAX_POINTS)?;
-            let mut points = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let path = format!("data[{i}]");
-                let mut obj = Obj::new(item, &path)?;
-                let period = obj.req_label("period")?;
-                let label = obj.opt_label("label")?;
-                let data = nps_data(&mut obj)?;
+        chart::NPS_TREND => {
+            let mut points = Vec::new();
+            for (i, item) in root.items("data").iter().enumerate() {
+                let (data, mut f) = nps_data(item, &index("data", i), &NPS_POINT)?;
                 points.push(NpsPoint {
-                    period,
-                    label,
+                    period: f.text("period").unwrap_or_default(),
+                    label: f.text("label"),
                     data,
                 });
             }
             Chart::NpsTrend { data: points }
         }
-        "employment" => {
-            let view = match view {
-                None => None,
-                Some((v, p)) => Some(match choice(v, &p, &["kpi", "breakdown", "trend"])? {
-                    "kpi" => EmploymentView::Kpi,
-                    "breakdown" => EmploymentView::Breakdown,
-                    _ => EmploymentView::Trend,
-                }),
-            };
-            let data = employment_data(root.req("data")?, view)?;
+        chart::EMPLOYMENT => {
+            let view = root
+                .pick("view")
+                .and_then(|i| EMPLOYMENT_VIEW_VALUES.get(i).copied());
+            let data = employment_data(data, view)?;
             Chart::Employment { view, data }
         }
-        "bar" | "line" | "donut" => {
-            let max = match kind.as_str() {
-                "bar" => MAX_BARS,
-                "donut" => MAX_SLICES,
-                _ => MAX_POINTS,
-            };
-            let data = items(root.req("data")?, max, kind == "donut")?;
-            let unit = root.opt_short("unit")?;
-            match kind.as_str() {
-                "bar" => Chart::Bar { data, unit },
-                "line" => Chart::Line { data, unit },
+        chart::BAR | chart::LINE | chart::DONUT => {
+            let fields: &[Field] = if k == chart::DONUT { &SLICE } else { &ITEM };
+            let mut data = Vec::new();
+            for (i, item) in root.items("data").iter().enumerate() {
+                let mut f = read(item, &index("data", i), &[fields])?;
+                data.push(Item {
+                    label: f.text("label").unwrap_or_default(),
+                    value: f.number("value"),
+                });
+            }
+            if k == chart::DONUT && data.iter().all(|i| i.value == 0.0) {
+                return Err(SpecError::at("data", "all values are 0: nothing to divide"));
+            }
+            let unit = root.text("unit");
+            match k {
+                chart::BAR => Chart::Bar { data, unit },
+                chart::LINE => Chart::Line { data, unit },
                 _ => Chart::Donut { data, unit },
             }
         }
-        "kpi" => {
-            let mut obj = Obj::new(root.req("data")?, "data")?;
-            let value = finite(obj.req("value")?, "data.value", MAX_VALUE)?;
-            let data = KpiData {
-                value,
-                label: obj.opt_text("label")?,
-                prefix: obj.opt_short("prefix")?,
-                suffix: obj.opt_short("suffix")?,
-            };
-            obj.finish()?;
-            Chart::Kpi { data }
-        }
-        other => {
-            return Err(SpecError::at(
-                "type",
-                format!(
-                    "unknown chart type {}; expected one of nps, nps-trend, employment, bar, line, donut, kpi",
-                    show(&Json::String(other.to_string()))
-                ),
-            ))
+        _ => {
+            let mut f = read(data, "data", &[&KPI])?;
+            Chart::Kpi {
+                data: KpiData {
+                    value: f.number("value"),
+                    label: f.text("label"),
+                    prefix: f.text("prefix"),
+                    suffix: f.text("suffix"),
+                },
+            }
         }
     };
-    let spec = Spec {
+    Ok(Spec {
         chart,
-        title: root.opt_text("title")?,
-        subtitle: root.opt_text("subtitle")?,
-        source: root.opt_text("source")?,
-        note: root.opt_text("note")?,
-        locale: match root.opt("locale") {
-            None => Locale::EnUs,
-            Some(v) => match choice(v, "locale", &["en-US", "id-ID"])? {
-                "en-US" => Locale::EnUs,
-                _ => Locale::IdId,
-            },
-        },
-        theme: match root.opt("theme") {
-            None => ThemeName::Light,
-            Some(v) => match choice(v, "theme", &["light", "dark"])? {
-                "light" => ThemeName::Light,
-                _ => ThemeName::Dark,
-            },
+        title: root.text("title"),
+        subtitle: root.text("subtitle"),
+        source: root.text("source"),
+        note: root.text("note"),
+        locale: nth(&LOCALE_VALUES, root.pick("locale")),
+        theme: nth(&THEME_VALUES, root.pick("theme")),
+    })
+}
+
+/// A theme by its name, as the spec's `theme` field reads it (for the JS override).
+pub fn theme_named(name: &str) -> Result<ThemeName, SpecError> {
+    let pick = match check(&Json::String(name.into()), "theme", Kind::Choice(&THEMES))? {
+        Val::Pick(i) => Some(i),
+        _ => None,
+    };
+    Ok(nth(&THEME_VALUES, pick))
+}
+
+/// The variant a choice picked, or the default when the field was absent.
+fn nth<T: Copy + Default>(values: &[T], pick: Option<usize>) -> T {
+    pick.and_then(|i| values.get(i).copied())
+        .unwrap_or_default()
+}
+
+/// Reads `value` in the first of `forms` whose required keys appear, with the
+/// `extra` fields before (`extra_first`) or after the form's own.
+fn read_form<'a>(
+    value: &'a Json,
+    path: &str,
+    forms: &[&'static [Field]],
+    none: &str,
+    extra: &'static [Field],
+    extra_first: bool,
+) -> Result<(usize, Fields<'a>), SpecError> {
+    object(value, path)?;
+    if extra_first {
+        // A trend's period is named before a missing form, as the reader always has.
+        for field in extra {
+            field_value(value, path, field)?;
+        }
+    }
+    let Some((i, form)) = forms.iter().enumerate().find(|(_, form)| {
+        form.iter()
+            .any(|f| f.required && value.get(f.key).is_some())
+    }) else {
+        return Err(SpecError::at(path, none));
+    };
+    let parts = if extra_first {
+        [extra, form]
+    } else {
+        [form, extra]
+    };
+    Ok((i, read(value, path, &parts)?))
+}
+
+/// Reads one of the NPS data forms, after `extra` fields (a trend's period and label).
+fn nps_data<'a>(
+    value: &'a Json,
+    path: &str,
+    extra: &'static [Field],
+) -> Result<(NpsData, Fields<'a>), SpecError> {
+    let (form, mut f) = read_form(
+        value,
+        path,
+        &NPS_FORMS,
+        "expected NPS data: promoters/passives/detractors counts, scores (11 counts), promoters_pct/passives_pct/detractors_pct, or a published nps",
+        extra,
+        true,
+    )?;
+    let data = match form {
+        0 => {
+            let mut scores = [0u64; 11];
+            for (s, v) in scores.iter_mut().zip(f.nums("scores").unwrap_or_default()) {
+                *s = v as u64;
+            }
+            sum_counts(&scores, &f.at("scores"))?;
+            NpsData::Scores { scores }
+        }
+        1 => {
+            let p = f.number("promoters_pct");
+            let n = f.number("passives_pct");
+            let d = f.number("detractors_pct");
+            let sum = p + n + d;
+            if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE {
+                return Err(SpecError::at(
+                    path,
+                    format!(
+                        "promoters_pct + passives_pct + detractors_pct must add up to 100, got {}",
+                        plain(sum)
+                    ),
+                ));
+            }
+            NpsData::Shares {
+                promoters_pct: p,
+                passives_pct: n,
+                detractors_pct: d,
+                respondents: f.num("respondents").map(|r| r as u64),
+            }
+        }
+        2 => {
+            let counts = ["promoters", "passives", "detractors"].map(|k| f.number(k) as u64);
+            sum_counts(&counts, path)?;
+            NpsData::Counts {
+                promoters: counts[0],
+                passives: counts[1],
+                detractors: counts[2],
+            }
+        }
+        _ => NpsData::Published {
+            nps: f.number("nps"),
         },
     };
-    root.finish()?;
-    Ok(spec)
+    Ok((data, f))
 }
 
 fn check_nps_view(view: NpsView, data: &NpsData) -> Result<(), SpecError> {
@@ -152,88 +250,8 @@ fn check_nps_view(view: NpsView, data: &NpsData) -> Result<(), SpecError> {
     }
 }
 
-/// Reads one of the NPS data forms from `obj`, which must hold nothing else unread.
-fn nps_data(obj: &mut Obj) -> Result<NpsData, SpecError> {
-    let data = if obj.has("scores") {
-        let path = obj.path("scores");
-        let list = array(obj.req("scores")?, &path, 11, 11).map_err(|e| {
-            if e.message.starts_with("expected") {
-                SpecError::at(&path, "expected 11 counts, for the answers 0 to 10")
-            } else {
-                e
-            }
-        })?;
-        let mut scores = [0u64; 11];
-        for (i, v) in list.iter().enumerate() {
-            scores[i] = count(v, &format!("{path}[{i}]"))?;
-        }
-        sum_counts(&scores, &path)?;
-        NpsData::Scores { scores }
-    } else if obj.has("promoters_pct") || obj.has("passives_pct") || obj.has("detractors_pct") {
-        let p = percent(obj.req("promoters_pct")?, &obj.path("promoters_pct"))?;
-        let n = percent(obj.req("passives_pct")?, &obj.path("passives_pct"))?;
-        let d = percent(obj.req("detractors_pct")?, &obj.path("detractors_pct"))?;
-        let sum = p + n + d;
-        if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE {
-            return Err(SpecError::at(
-                &obj.base,
-                format!(
-                    "promoters_pct + passives_pct + detractors_pct must add up to 100, got {}",
-                    trim_float(sum)
-                ),
-            ));
-        }
-        let respondents = match obj.opt("respondents") {
-            None => None,
-            Some(v) => {
-                let r = count(v, &obj.path("respondents"))?;
-                if r == 0 {
-                    return Err(SpecError::at(
-                        &obj.path("respondents"),
-                        "expected at least 1 respondent, got 0",
-                    ));
-                }
-                Some(r)
-            }
-        };
-        NpsData::Shares {
-            promoters_pct: p,
-            passives_pct: n,
-            detractors_pct: d,
-            respondents,
-        }
-    } else if obj.has("promoters") || obj.has("passives") || obj.has("detractors") {
-        let p = count(obj.req("promoters")?, &obj.path("promoters"))?;
-        let n = count(obj.req("passives")?, &obj.path("passives"))?;
-        let d = count(obj.req("detractors")?, &obj.path("detractors"))?;
-        sum_counts(&[p, n, d], &obj.base)?;
-        NpsData::Counts {
-            promoters: p,
-            passives: n,
-            detractors: d,
-        }
-    } else if obj.has("nps") {
-        let path = obj.path("nps");
-        let v = finite(obj.req("nps")?, &path, 1e300)?;
-        if !(-100.0..=100.0).contains(&v) {
-            return Err(SpecError::at(
-                &path,
-                format!("NPS runs from -100 to +100, got {}", show(obj.req("nps")?)),
-            ));
-        }
-        NpsData::Published { nps: v }
-    } else {
-        return Err(SpecError::at(
-            &obj.base,
-            "expected NPS data: promoters/passives/detractors counts, scores (11 counts), promoters_pct/passives_pct/detractors_pct, or a published nps",
-        ));
-    };
-    obj.finish()?;
-    Ok(data)
-}
-
 /// Counts must not all be zero, and their total must stay within the limit.
-fn sum_counts(counts: &[u64], path: &str) -> Result<u64, SpecError> {
+fn sum_counts(counts: &[u64], path: &str) -> Result<(), SpecError> {
     let total: u64 = counts.iter().sum();
     if total == 0 {
         return Err(SpecError::at(path, "no respondents: all counts are 0"));
@@ -244,8 +262,15 @@ fn sum_counts(counts: &[u64], path: &str) -> Result<u64, SpecError> {
             format!("{total} respondents in all; the limit is {MAX_COUNT}"),
         ));
     }
-    Ok(total)
+    Ok(())
 }
+
+/// What each employment view needs, in the order of [`EMPLOYMENT_VIEWS`].
+const VIEW_NEEDS: [&str; 3] = [
+    "an object with employed and total, or rate",
+    "an object with categories and groups",
+    "a list of periods",
+];
 
 fn employment_data(
     value: &Json,
@@ -258,161 +283,124 @@ fn employment_data(
         }
         _ => EmploymentView::Kpi,
     };
-    if let Some(view) = view {
-        if view != shape {
-            let need = match view {
-                EmploymentView::Kpi => "an object with employed and total, or rate",
-                EmploymentView::Breakdown => "an object with categories and groups",
-                EmploymentView::Trend => "a list of periods",
-            };
-            return Err(SpecError::at(
-                "data",
-                format!("the {} view needs {need}", view_name(view)),
-            ));
-        }
+    if let Some(view) = view.filter(|v| *v != shape) {
+        let i = view as usize;
+        return Err(SpecError::at(
+            "data",
+            format!(
+                "the {} view needs {}",
+                EMPLOYMENT_VIEWS.names.get(i).unwrap_or(&""),
+                VIEW_NEEDS.get(i).unwrap_or(&"")
+            ),
+        ));
     }
+    const RATE_NONE: &str =
+        "expected employed and total (counts), or rate (a published percentage)";
     Ok(match shape {
         EmploymentView::Trend => {
-            let list = array(value, "data", 1, MAX_POINTS)?;
-            let mut points = Vec::with_capacity(list.len());
-            for (i, item) in list.iter().enumerate() {
-                let mut obj = Obj::new(item, &format!("data[{i}]"))?;
-                let period = obj.req_label("period")?;
-                let value = rate_value(&mut obj)?;
-                obj.finish()?;
-                points.push(RatePoint { period, value });
+            let items = match check(value, "data", Kind::List(&RATE_POINTS))? {
+                Val::Raw(Json::Array(items)) => items.as_slice(),
+                _ => &[],
+            };
+            let mut points = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let path = index("data", i);
+                let (form, mut f) =
+                    read_form(item, &path, &RATE_FORMS, RATE_NONE, &RATE_POINT, true)?;
+                let value = rate_value(form, &mut f)?;
+                points.push(RatePoint {
+                    period: f.text("period").unwrap_or_default(),
+                    value,
+                });
             }
             EmploymentData::Trend(points)
         }
         EmploymentView::Breakdown => EmploymentData::Breakdown(breakdown(value)?),
         EmploymentView::Kpi => {
-            let mut obj = Obj::new(value, "data")?;
-            let value = rate_value(&mut obj)?;
-            let figure = RateFigure {
-                value,
-                label: obj.opt_text("label")?,
-                period: obj.opt_label("period")?,
-            };
-            obj.finish()?;
-            EmploymentData::Rate(figure)
+            let (form, mut f) =
+                read_form(value, "data", &RATE_FORMS, RATE_NONE, &RATE_FIGURE, false)?;
+            EmploymentData::Rate(RateFigure {
+                value: rate_value(form, &mut f)?,
+                label: f.text("label"),
+                period: f.text("period"),
+            })
         }
     })
 }
 
-fn view_name(view: EmploymentView) -> &'static str {
-    match view {
-        EmploymentView::Kpi => "kpi",
-        EmploymentView::Breakdown => "breakdown",
-        EmploymentView::Trend => "trend",
+/// A rate of the `form`-th of [`RATE_FORMS`]: counts need employed ≤ total ≠ 0.
+fn rate_value(form: usize, f: &mut Fields) -> Result<RateValue, SpecError> {
+    if form != 0 {
+        return Ok(RateValue::Published {
+            rate: f.number("rate"),
+        });
     }
-}
-
-fn rate_value(obj: &mut Obj) -> Result<RateValue, SpecError> {
-    if obj.has("employed") || obj.has("total") {
-        let k = count(obj.req("employed")?, &obj.path("employed"))?;
-        let n = count(obj.req("total")?, &obj.path("total"))?;
-        if n == 0 {
-            return Err(SpecError::at(
-                &obj.path("total"),
-                "no respondents: total is 0",
-            ));
-        }
-        if k > n {
-            return Err(SpecError::at(
-                &obj.path("employed"),
-                format!("{k} employed is more than the total of {n}"),
-            ));
-        }
-        Ok(RateValue::Counts {
-            employed: k,
-            total: n,
-        })
-    } else if obj.has("rate") {
-        Ok(RateValue::Published {
-            rate: percent(obj.req("rate")?, &obj.path("rate"))?,
-        })
-    } else {
-        Err(SpecError::at(
-            &obj.base,
-            "expected employed and total (counts), or rate (a published percentage)",
-        ))
+    let k = f.number("employed") as u64;
+    let n = f.number("total") as u64;
+    if n == 0 {
+        return Err(SpecError::at(&f.at("total"), "no respondents: total is 0"));
     }
+    if k > n {
+        return Err(SpecError::at(
+            &f.at("employed"),
+            format!("{k} employed is more than the total of {n}"),
+        ));
+    }
+    Ok(RateValue::Counts {
+        employed: k,
+        total: n,
+    })
 }
 
 fn breakdown(value: &Json) -> Result<Breakdown, SpecError> {
-    let mut obj = Obj::new(value, "data")?;
-    let cats = array(obj.req("categories")?, "data.categories", 1, MAX_CATEGORIES)?;
-    let categories = cats
-        .iter()
-        .enumerate()
-        .map(|(i, v)| label(v, &format!("data.categories[{i}]")))
-        .collect::<Result<Vec<_>, _>>()?;
-    let unit = match obj.opt("unit") {
-        None => BreakdownUnit::Count,
-        Some(v) => match choice(v, "data.unit", &["count", "percent"])? {
-            "count" => BreakdownUnit::Count,
-            _ => BreakdownUnit::Percent,
-        },
+    let mut f = read(value, "data", &[&BREAKDOWN])?;
+    let categories = f.texts("categories");
+    let unit = nth(&UNIT_VALUES, f.pick("unit"));
+    let mode = nth(&MODE_VALUES, f.pick("mode"));
+    let (group, percent) = match unit {
+        BreakdownUnit::Count => (&GROUPS_BY_UNIT[0], false),
+        BreakdownUnit::Percent => (&GROUPS_BY_UNIT[1], true),
     };
-    let mode = match obj.opt("mode") {
-        None => BreakdownMode::Stacked,
-        Some(v) => match choice(v, "data.mode", &["stacked", "grouped"])? {
-            "stacked" => BreakdownMode::Stacked,
-            _ => BreakdownMode::Grouped,
-        },
-    };
-    let list = array(obj.req("groups")?, "data.groups", 1, MAX_GROUPS)?;
-    let mut groups = Vec::with_capacity(list.len());
-    for (i, item) in list.iter().enumerate() {
-        let path = format!("data.groups[{i}]");
-        let mut g = Obj::new(item, &path)?;
-        let label = g.req_label("label")?;
-        let vpath = g.path("values");
-        let vals =
-            array(g.req("values")?, &vpath, categories.len(), categories.len()).map_err(|e| {
-                if e.message.starts_with("expected") {
-                    SpecError::at(
-                        &vpath,
-                        format!("expected {} numbers, one per category", categories.len()),
-                    )
-                } else {
-                    e
-                }
-            })?;
-        let mut values = Vec::with_capacity(vals.len());
-        for (j, v) in vals.iter().enumerate() {
-            let p = format!("{vpath}[{j}]");
-            values.push(match unit {
-                BreakdownUnit::Count => count(v, &p)? as f64,
-                BreakdownUnit::Percent => percent(v, &p)?,
-            });
+    let n = categories.len();
+    let mut groups = Vec::new();
+    for (i, item) in f.items("groups").iter().enumerate() {
+        let path = index("data.groups", i);
+        let vpath = join(&path, "values");
+        // One value per category: a count the table cannot know, so checked first here.
+        match item.get("values") {
+            None | Some(Json::Null) => {}
+            Some(Json::Array(v)) if v.is_empty() || v.len() == n => {}
+            Some(_) => {
+                return Err(SpecError::at(
+                    &vpath,
+                    format!("expected {n} numbers, one per category"),
+                ))
+            }
         }
+        let mut g = read(item, &path, &[group])?;
+        let values = g.nums("values").unwrap_or_default();
         let sum: f64 = values.iter().sum();
-        match unit {
-            BreakdownUnit::Count if sum == 0.0 => {
-                return Err(SpecError::at(&vpath, "no respondents: all counts are 0"))
-            }
-            BreakdownUnit::Count if sum > MAX_COUNT as f64 => {
-                return Err(SpecError::at(
-                    &vpath,
-                    format!(
-                        "{} respondents in all; the limit is {MAX_COUNT}",
-                        trim_float(sum)
-                    ),
-                ))
-            }
-            BreakdownUnit::Percent if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE => {
-                return Err(SpecError::at(
-                    &vpath,
-                    format!("percentages must add up to 100, got {}", trim_float(sum)),
-                ))
-            }
-            _ => {}
+        let wrong = if percent {
+            ((sum - 100.0).abs() > SHARE_SUM_TOLERANCE)
+                .then(|| format!("percentages must add up to 100, got {}", plain(sum)))
+        } else if sum == 0.0 {
+            Some("no respondents: all counts are 0".to_string())
+        } else {
+            (sum > MAX_COUNT as f64).then(|| {
+                format!(
+                    "{} respondents in all; the limit is {MAX_COUNT}",
+                    plain(sum)
+                )
+            })
+        };
+        if let Some(message) = wrong {
+            return Err(SpecError::at(&vpath, message));
         }
-        g.finish()?;
-        groups.push(BreakdownGroup { label, values });
+        groups.push(BreakdownGroup {
+            label: g.text("label").unwrap_or_default(),
+            values,
+        });
     }
-    obj.finish()?;
     Ok(Breakdown {
         categories,
         groups,
@@ -421,326 +409,76 @@ fn breakdown(value: &Json) -> Result<Breakdown, SpecError> {
     })
 }
 
-fn items(value: &Json, max: usize, parts_of_whole: bool) -> Result<Vec<Item>, SpecError> {
-    let list = array(value, "data", 1, max)?;
-    let mut out = Vec::with_capacity(list.len());
-    for (i, v) in list.iter().enumerate() {
-        let path = format!("data[{i}]");
-        let mut obj = Obj::new(v, &path)?;
-        let label = obj.req_label("label")?;
-        let vpath = obj.path("value");
-        let value = if parts_of_whole {
-            non_negative(obj.req("value")?, &vpath, MAX_VALUE)?
-        } else {
-            finite(obj.req("value")?, &vpath, MAX_VALUE)?
-        };
-        obj.finish()?;
-        out.push(Item { label, value });
-    }
-    if parts_of_whole && out.iter().all(|i| i.value == 0.0) {
-        return Err(SpecError::at("data", "all values are 0: nothing to divide"));
-    }
-    Ok(out)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn zones(value: &Json, path: &str) -> Result<Vec<f64>, SpecError> {
-    let list = array(value, path, 0, 6)?;
-    let mut out = Vec::with_capacity(list.len());
-    for (i, v) in list.iter().enumerate() {
-        let p = format!("{path}[{i}]");
-        let z = finite(v, &p, 1e300)?;
-        if z <= -100.0 || z >= 100.0 {
-            return Err(SpecError::at(
-                &p,
-                format!(
-                    "a zone boundary lies between -100 and +100, got {}",
-                    show(v)
-                ),
-            ));
-        }
-        if out.last().is_some_and(|&last| z <= last) {
-            return Err(SpecError::at(&p, "zone boundaries must increase"));
-        }
-        out.push(z);
+    fn error(spec: &str) -> String {
+        parse_spec(spec).unwrap_err().to_string()
     }
-    Ok(out)
-}
 
-// ---------------------------------------------------------------- field readers
-
-/// A JSON object being read, remembering which keys were used so leftovers are errors.
-struct Obj<'a> {
-    map: &'a [(String, Json)],
-    base: String,
-    used: Vec<&'static str>,
-}
-
-impl<'a> Obj<'a> {
-    fn new(value: &'a Json, path: &str) -> Result<Self, SpecError> {
-        match value {
-            Json::Object(map) => Ok(Obj {
-                map,
-                base: path.to_string(),
-                used: Vec::new(),
-            }),
-            other => Err(SpecError::at(
-                path,
-                format!("expected an object, got {}", show(other)),
-            )),
-        }
-    }
-    fn path(&self, key: &str) -> String {
-        if self.base.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.base)
-        }
-    }
-    fn has(&self, key: &str) -> bool {
-        self.map.iter().any(|(k, _)| k == key)
-    }
-    fn opt(&mut self, key: &'static str) -> Option<&'a Json> {
-        if !self.used.contains(&key) {
-            self.used.push(key);
-        }
-        match self.map.iter().find(|(k, _)| k == key) {
-            None | Some((_, Json::Null)) => None,
-            Some((_, v)) => Some(v),
-        }
-    }
-    fn req(&mut self, key: &'static str) -> Result<&'a Json, SpecError> {
-        self.opt(key)
-            .ok_or_else(|| SpecError::at(&self.path(key), "required field is missing"))
-    }
-    fn req_str(&mut self, key: &'static str) -> Result<String, SpecError> {
-        let path = self.path(key);
-        text(self.req(key)?, &path, MAX_LABEL_CHARS)
-    }
-    fn req_label(&mut self, key: &'static str) -> Result<String, SpecError> {
-        let path = self.path(key);
-        label(self.req(key)?, &path)
-    }
-    fn opt_label(&mut self, key: &'static str) -> Result<Option<String>, SpecError> {
-        let path = self.path(key);
-        self.opt(key).map(|v| label(v, &path)).transpose()
-    }
-    fn opt_text(&mut self, key: &'static str) -> Result<Option<String>, SpecError> {
-        let path = self.path(key);
-        self.opt(key)
-            .map(|v| text(v, &path, MAX_TEXT_CHARS))
-            .transpose()
-    }
-    fn opt_short(&mut self, key: &'static str) -> Result<Option<String>, SpecError> {
-        let path = self.path(key);
-        self.opt(key)
-            .map(|v| text(v, &path, MAX_AFFIX_CHARS))
-            .transpose()
-    }
-    /// Errors on the first key that no reader asked for.
-    fn finish(&self) -> Result<(), SpecError> {
-        match self
-            .map
-            .iter()
-            .map(|(k, _)| k)
-            .find(|k| !self.used.contains(&k.as_str()))
-        {
-            None => Ok(()),
-            Some(k) => Err(SpecError::at(
-                &self.path(&clip(k, 40)),
-                format!("unknown field; expected one of: {}", self.used.join(", ")),
-            )),
-        }
-    }
-}
-
-fn choice<'v>(value: &Json, path: &str, options: &[&'v str]) -> Result<&'v str, SpecError> {
-    if let Json::String(s) = value {
-        if let Some(o) = options.iter().find(|o| **o == s) {
-            return Ok(o);
-        }
-    }
-    Err(SpecError::at(
-        path,
-        format!(
-            "expected one of {}, got {}",
-            options.join(", "),
-            show(value)
-        ),
-    ))
-}
-
-fn array<'v>(
-    value: &'v Json,
-    path: &str,
-    min: usize,
-    max: usize,
-) -> Result<&'v Vec<Json>, SpecError> {
-    let list = match value {
-        Json::Array(list) => list,
-        other => {
-            return Err(SpecError::at(
-                path,
-                format!("expected a list, got {}", show(other)),
-            ))
-        }
-    };
-    if list.len() < min || list.len() > max {
-        let msg = if list.is_empty() {
-            "is empty: nothing to draw".to_string()
-        } else if min == max {
-            format!("expected {min} items, got {}", list.len())
-        } else if list.len() > max {
-            format!("has {} items; the limit is {max}", list.len())
-        } else {
-            format!("expected at least {min} items, got {}", list.len())
-        };
-        return Err(SpecError::at(path, msg));
-    }
-    Ok(list)
-}
-
-fn number(value: &Json, path: &str, what: &str) -> Result<f64, SpecError> {
-    match value.as_f64() {
-        Some(v) if v.is_finite() => Ok(v),
-        _ => Err(SpecError::at(
-            path,
-            format!("expected {what}, got {}", show(value)),
-        )),
-    }
-}
-
-fn finite(value: &Json, path: &str, max_abs: f64) -> Result<f64, SpecError> {
-    let v = number(value, path, "a number")?;
-    if v.abs() > max_abs {
-        return Err(SpecError::at(
-            path,
-            format!(
-                "{} is too large; the limit is ±{}",
-                show(value),
-                trim_float(max_abs)
+    /// Messages the tables and the rules give that tests/bad_input.rs does not pin:
+    /// the known-field lists follow the tables' order, and the rules name their field.
+    #[test]
+    fn messages_name_the_field_and_what_it_allows() {
+        let cases = [
+            (
+                r#"{"type":"nps","data":{"nps":33},"colour":"red"}"#,
+                "colour: unknown field; expected one of: type, view, data, zones, title, subtitle, source, note, locale, theme",
             ),
-        ));
-    }
-    Ok(v)
-}
-
-fn non_negative(value: &Json, path: &str, max: f64) -> Result<f64, SpecError> {
-    let v = number(value, path, "a non-negative number")?;
-    if v < 0.0 {
-        return Err(SpecError::at(
-            path,
-            format!("expected a non-negative number, got {}", show(value)),
-        ));
-    }
-    if v > max {
-        return Err(SpecError::at(
-            path,
-            format!(
-                "{} is too large; the limit is {}",
-                show(value),
-                trim_float(max)
+            (
+                r#"{"type":"bar","view":"gauge","data":[{"label":"a","value":1}]}"#,
+                "view: unknown field; expected one of: type, data, unit, title, subtitle, source, note, locale, theme",
             ),
-        ));
-    }
-    Ok(v)
-}
-
-fn count(value: &Json, path: &str) -> Result<u64, SpecError> {
-    let v = non_negative(value, path, MAX_COUNT as f64)?;
-    if v.fract() != 0.0 {
-        return Err(SpecError::at(
-            path,
-            format!(
-                "expected a whole number of respondents, got {}",
-                show(value)
+            (
+                r#"{"type":"nps","data":{"scores":[1,1,1,1,1,1,1,1,1,1,1],"promoters":3}}"#,
+                "data.promoters: unknown field; expected one of: scores",
             ),
-        ));
-    }
-    Ok(v as u64)
-}
-
-fn percent(value: &Json, path: &str) -> Result<f64, SpecError> {
-    let v = number(value, path, "a percentage from 0 to 100")?;
-    if !(0.0..=100.0).contains(&v) {
-        return Err(SpecError::at(
-            path,
-            format!("expected a percentage from 0 to 100, got {}", show(value)),
-        ));
-    }
-    Ok(v)
-}
-
-fn label(value: &Json, path: &str) -> Result<String, SpecError> {
-    let s = text(value, path, MAX_LABEL_CHARS)?;
-    if s.trim().is_empty() {
-        return Err(SpecError::at(path, "expected a non-empty label"));
-    }
-    Ok(s)
-}
-
-/// Plain text: no control characters, at most `max` characters.
-fn text(value: &Json, path: &str, max: usize) -> Result<String, SpecError> {
-    let s = match value {
-        Json::String(s) => s,
-        other => {
-            return Err(SpecError::at(
-                path,
-                format!("expected text, got {}", show(other)),
-            ))
+            (
+                r#"{"type":"nps-trend","data":[{"period":"a","nps":1,"x":1}]}"#,
+                "data[0].x: unknown field; expected one of: period, label, nps",
+            ),
+            (
+                r#"{"type":"nps","data":{"nps":3},"zones":[0,70,30]}"#,
+                "zones[2]: zone boundaries must increase",
+            ),
+            (
+                r#"{"type":"nps","data":{"promoters_pct":50,"passives_pct":30,"detractors_pct":20,"respondents":0}}"#,
+                "data.respondents: expected at least 1 respondent, got 0",
+            ),
+            (
+                r#"{"type":"employment","data":{"categories":["a","b"],"groups":[{"label":"g","values":[1]}]}}"#,
+                "data.groups[0].values: expected 2 numbers, one per category",
+            ),
+            (
+                r#"{"type":"employment","data":[{"period":"p"}]}"#,
+                "data[0]: expected employed and total (counts), or rate (a published percentage)",
+            ),
+            (
+                r#"{"type":"nps","view":"distribution","data":{"nps":3}}"#,
+                "view: the distribution view needs data.scores (how many answered 0 to 10)",
+            ),
+            (
+                r#"{"type":"nps","data":{"nps":3},"theme":"sepia"}"#,
+                "theme: expected one of light, dark, got \"sepia\"",
+            ),
+            (
+                r#"{"type":"donut","data":[{"label":"a","value":1}],"unit":"abcdefghijklm"}"#,
+                "unit: text is 13 characters long; the limit is 12",
+            ),
+        ];
+        for (spec, message) in cases {
+            assert_eq!(error(spec), message, "{spec}");
         }
-    };
-    let chars = s.chars().count();
-    if chars > max {
-        return Err(SpecError::at(
-            path,
-            format!("text is {chars} characters long; the limit is {max}"),
-        ));
     }
-    if let Some(c) = s.chars().find(|c| c.is_control()) {
-        return Err(SpecError::at(
-            path,
-            format!("text holds the control character U+{:04X}", c as u32),
-        ));
-    }
-    Ok(s.clone())
-}
 
-/// A short rendering of a JSON value for error messages: numbers as written.
-fn show(value: &Json) -> String {
-    match value {
-        Json::Null => "null".into(),
-        Json::Bool(b) => b.to_string(),
-        Json::Number(_, text) => clip(text, 40),
-        Json::String(s) => {
-            let mut out = String::from("\"");
-            for c in clip(s, 40).chars() {
-                match c {
-                    '"' | '\\' => {
-                        out.push('\\');
-                        out.push(c);
-                    }
-                    c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
-            out
-        }
-        Json::Array(_) => "a list".into(),
-        Json::Object(_) => "an object".into(),
+    #[test]
+    fn a_theme_override_reads_the_names_of_the_spec() {
+        assert_eq!(theme_named("dark"), Ok(ThemeName::Dark));
+        assert_eq!(theme_named("light"), Ok(ThemeName::Light));
+        assert_eq!(
+            theme_named("sepia").unwrap_err().to_string(),
+            "theme: expected one of light, dark, got \"sepia\""
+        );
     }
-}
-
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max).collect();
-        out.push('…');
-        out
-    }
-}
-
-fn trim_float(v: f64) -> String {
-    crate::locale::plain(v)
 }

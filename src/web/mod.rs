@@ -401,16 +401,12 @@ impl Chart {
     }
 }
 
-/// A theme override from JS: "light", "dark", or nothing.
+/// A theme override from JS: a theme's name, or nothing.
 fn theme_override(theme: Option<String>) -> Result<Option<ThemeName>, JsError> {
-    match theme.as_deref() {
-        None => Ok(None),
-        Some("light") => Ok(Some(ThemeName::Light)),
-        Some("dark") => Ok(Some(ThemeName::Dark)),
-        Some(other) => Err(JsError::new(&format!(
-            "theme: expected one of light, dark, got \"{other}\""
-        ))),
-    }
+    theme
+        .map(|name| crate::spec::theme_named(&name))
+        .transpose()
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Validates a spec without drawing: throws the same one-line error as `new` and the CLI.
