@@ -17,6 +17,8 @@ pub mod theme;
 
 #[cfg(feature = "native")]
 pub mod native;
+#[cfg(feature = "serve")]
+pub mod serve;
 #[cfg(feature = "web")]
 pub mod web;
 
