@@ -90,9 +90,10 @@ impl Limits {
 impl Config {
     /// Reads and checks a configuration file; the error names the file and the field.
     pub fn load(path: &Path) -> Result<Config, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let toml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let toml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         let config: Config = if toml {
             toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))?
         } else {
@@ -109,9 +110,9 @@ impl Config {
         for (name, feed) in &self.feeds {
             let valid = !name.is_empty()
                 && name.len() <= 64
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+                && name.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+                });
             if !valid {
                 return Err(format!(
                     "feeds.{name}: a feed name is 1 to 64 of a-z, 0-9, - and _"

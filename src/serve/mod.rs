@@ -51,7 +51,7 @@ impl AppState {
     }
 }
 
-type Shared = Arc<AppState>;
+pub type Shared = Arc<AppState>;
 
 /// A body and its content type, as a job makes it.
 pub type Made = (Vec<u8>, &'static str);
@@ -65,6 +65,11 @@ pub type Job = fn(&str, &Query, &Limits) -> Result<Made, Error>;
 /// options from `q`, calls a `fn(&str, options) -> Result<String, SpecError>` and returns
 /// `Ok((html.into_bytes(), "text/html; charset=utf-8"))`.
 pub fn router(state: Shared) -> Router {
+    routes().with_state(state)
+}
+
+/// The endpoints before the shared state is attached: add routes here, or to its result.
+pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/healthz", get(healthz))
         .route(
@@ -96,7 +101,6 @@ pub fn router(state: Shared) -> Router {
                 &format!("{method} is not allowed on {path}"),
             )
         })
-        .with_state(state)
 }
 
 /// A POST endpoint whose body is a spec and whose query has `keys`.
@@ -121,12 +125,18 @@ pub fn post_spec(keys: &'static [&'static str], job: Job) -> MethodRouter<Shared
 
 /// GET /chart.svg|png?spec=…: content-addressed, so answered with a strong ETag, cached for
 /// a year, and 304 without rendering when the client (or CDN) has it.
-async fn chart(State(state): State<Shared>, headers: HeaderMap, uri: Uri, format: Format) -> Response {
+async fn chart(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    uri: Uri,
+    format: Format,
+) -> Response {
     let parsed = query(&uri, options::CHART_KEYS).and_then(|q| {
         let spec = options::decode_spec(&q).map_err(bad_request)?;
         let opts = RenderOptions::from_query(&q, format).map_err(bad_request)?;
-        let json = String::from_utf8(spec)
-            .map_err(|_| bad_request(SpecError::at("spec", "the decoded spec is not UTF-8 text")))?;
+        let json = String::from_utf8(spec).map_err(|_| {
+            bad_request(SpecError::at("spec", "the decoded spec is not UTF-8 text"))
+        })?;
         Ok((json, opts))
     });
     let (json, opts) = match parsed {
@@ -235,7 +245,10 @@ pub fn render(json: &str, opts: &RenderOptions, limits: &Limits) -> Result<Made,
     }
     let size = output_size(&spec, Some(opts.width), opts.height, opts.scale)?;
     match opts.format {
-        Format::Svg => Ok((render_svg(&spec, size)?.into_bytes(), Format::Svg.content_type())),
+        Format::Svg => Ok((
+            render_svg(&spec, size)?.into_bytes(),
+            Format::Svg.content_type(),
+        )),
         Format::Png => {
             let (w, h) = size.device();
             if w as u64 * h as u64 > max_png_pixels {
@@ -268,8 +281,11 @@ where
         set(&mut r, header::RETRY_AFTER, "1");
         r
     };
-    let admitted: OwnedSemaphorePermit =
-        state.admission.clone().try_acquire_owned().map_err(|_| busy())?;
+    let admitted: OwnedSemaphorePermit = state
+        .admission
+        .clone()
+        .try_acquire_owned()
+        .map_err(|_| busy())?;
     let slot = tokio::time::timeout(
         Limits::ms(l.queue_timeout_ms),
         state.renders.clone().acquire_owned(),
@@ -317,9 +333,7 @@ fn query(uri: &Uri, keys: &[&str]) -> Result<Query, Response> {
     if uri.to_string().len() > MAX_URI_BYTES {
         return Err(error(
             StatusCode::URI_TOO_LONG,
-            &format!(
-                "the URL is longer than the limit of {MAX_URI_BYTES} bytes; POST large specs"
-            ),
+            &format!("the URL is longer than the limit of {MAX_URI_BYTES} bytes; POST large specs"),
         ));
     }
     Query::parse(uri.query(), keys).map_err(bad_request)
@@ -361,8 +375,12 @@ async fn read_body(limits: &Limits, headers: &HeaderMap, body: Body) -> Result<S
                 ))
             }
         })?;
-    String::from_utf8(collected.to_bytes().to_vec())
-        .map_err(|_| error(StatusCode::BAD_REQUEST, "invalid JSON: the spec is not UTF-8 text"))
+    String::from_utf8(collected.to_bytes().to_vec()).map_err(|_| {
+        error(
+            StatusCode::BAD_REQUEST,
+            "invalid JSON: the spec is not UTF-8 text",
+        )
+    })
 }
 
 /// Whether If-None-Match names `etag` (or is `*`); weak validators compare equal, as RFC 9110 says.
@@ -413,7 +431,13 @@ fn set<K: axum::http::header::IntoHeaderName>(r: &mut Response, name: K, value: 
 /// A message made safe for a header value: printable ASCII, one short line.
 fn header_text(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_ascii_graphic() || c == ' ' { c } else { '?' })
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '?'
+            }
+        })
         .take(300)
         .collect()
 }
@@ -424,12 +448,21 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
+    let app = router(Arc::new(AppState::new(&config)));
+    serve_router(listener, app, &config.limits, shutdown).await
+}
+
+/// Serves any router (the service's, or one with more routes) with the connection limits.
+pub async fn serve_router(
+    listener: TcpListener,
+    app: Router,
+    limits: &Limits,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     use hyper_util::server::graceful::GracefulShutdown;
     use hyper_util::service::TowerToHyperService;
 
-    let limits = config.limits.clone();
-    let app = router(Arc::new(AppState::new(&config)));
     let connections = Arc::new(Semaphore::new(limits.max_connections));
     let graceful = GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();
@@ -456,10 +489,8 @@ pub async fn serve(
             _ = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let connection = http.serve_connection(
-            TokioIo::new(stream),
-            TowerToHyperService::new(app.clone()),
-        );
+        let connection =
+            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             let _permit = permit;

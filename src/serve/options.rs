@@ -8,8 +8,9 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 /// Longest request target (path and query) accepted: a GET spec travels in the URL,
-/// and CDNs and browsers refuse much longer URLs anyway. Larger specs go by POST.
-pub const MAX_URI_BYTES: usize = 64 * 1024;
+/// and CDNs and browsers refuse much longer URLs anyway (hyper itself stops at 65534
+/// bytes, without a message). Larger specs go by POST.
+pub const MAX_URI_BYTES: usize = 32 * 1024;
 /// Longest value of a query parameter other than `spec`.
 const MAX_VALUE_CHARS: usize = 32;
 
@@ -192,7 +193,10 @@ pub fn decode_spec(q: &Query) -> Result<Vec<u8>, SpecError> {
     let bytes = BASE64URL.decode(text.trim()).map_err(|e| {
         SpecError::at(
             "spec",
-            format!("expected base64url-encoded JSON: {}", e.to_string().trim_end_matches('.')),
+            format!(
+                "expected base64url-encoded JSON: {}",
+                e.to_string().trim_end_matches('.')
+            ),
         )
     })?;
     if bytes.len() > MAX_SPEC_BYTES {
