@@ -31,10 +31,12 @@ struct Server {
 impl Server {
     /// Starts the binary on port 0 with `config` (JSON) and reads the address it prints.
     fn start(config: &str) -> Server {
-        let path = temp_file("config.json", config);
+        Server::with_file(&temp_file("config.json", config))
+    }
+    fn with_file(path: &std::path::Path) -> Server {
         let mut child = Command::new(BIN)
             .args(["serve", "--listen", "127.0.0.1:0", "--config"])
-            .arg(&path)
+            .arg(path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -653,21 +655,26 @@ fn feeds_are_fetched_cached_and_kept_when_a_refresh_fails() {
     );
 
     // Only configured names; never a URL from the request.
-    assert_error(
-        &get(s.addr, "/feeds/other.svg"),
-        404,
-        "no feed named \"other\" in this service's configuration",
-    );
-    assert_error(
-        &get(s.addr, "/feeds/nps.gif"),
-        404,
-        "a feed's chart is /feeds/nps.svg or /feeds/nps.png",
-    );
-    assert_error(
-        &get(s.addr, "/feeds/nps.svg?url=http://example.com/"),
-        400,
-        "query: unknown parameter \"url\"; expected one of width, height, scale, theme",
-    );
+    let refused = [
+        (
+            "/feeds/other.svg",
+            404,
+            "no feed named \"other\" in this service's configuration",
+        ),
+        (
+            "/feeds/nps.gif",
+            404,
+            "a feed's chart is /feeds/nps.svg or /feeds/nps.png",
+        ),
+        (
+            "/feeds/nps.svg?url=http://example.com/",
+            400,
+            "query: unknown parameter \"url\"; expected one of width, height, scale, theme",
+        ),
+    ];
+    for (target, status, message) in refused {
+        assert_error(&get(s.addr, target), status, message);
+    }
     assert!(s.alive());
 }
 
@@ -717,27 +724,8 @@ fn a_toml_configuration_names_feeds() {
         "[feeds.programme]\nurl = \"{}\"\nrefresh = 60\n\n[limits]\nmax_renders = 2\n",
         feeds.url("/nps.json")
     );
-    let path = temp_file("serve.toml", &toml);
-    let mut child = Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0", "--config"])
-        .arg(&path)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr: SocketAddr = line
-        .trim()
-        .rsplit("http://")
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let r = get(addr, "/feeds/programme.svg");
-    let _ = child.kill();
-    let _ = child.wait();
+    let s = Server::with_file(&temp_file("serve.toml", &toml));
+    let r = get(s.addr, "/feeds/programme.svg");
     assert_eq!(r.status, 200, "{}", r.text());
     assert_svg(&r.text(), GAUGE_TITLE);
 }

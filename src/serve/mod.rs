@@ -15,7 +15,7 @@ use crate::native::{output_size, render_png, render_svg};
 use crate::spec::limits::MAX_SPEC_BYTES;
 use crate::{parse_spec, Error, SpecError};
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
@@ -161,15 +161,12 @@ async fn chart(
 }
 
 /// GET /feeds/NAME.svg|png: the live chart of a configured feed.
-async fn feed(
-    State(state): State<Shared>,
-    Path(file): Path<String>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Response {
+async fn feed(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+    // The raw path: feed names need no percent-decoding (they are a-z, 0-9, - and _).
+    let file = uri.path().trim_start_matches("/feeds/");
     let (name, format) = match file.rsplit_once('.') {
         Some((name, ext)) => (name, Format::from_ext(ext)),
-        None => (file.as_str(), None),
+        None => (file, None),
     };
     if !state.feeds.has(name) {
         let name: String = name.chars().take(64).collect();
