@@ -34,7 +34,7 @@ struct Slot {
 
 #[derive(Default)]
 struct State {
-    good: Option<(Arc<Vec<u8>>, Instant)>,
+    good: Option<(Arc<str>, Instant)>,
     checked: Option<Instant>,
     error: Option<String>,
 }
@@ -42,7 +42,7 @@ struct State {
 /// A feed's current spec, as served.
 pub struct Current {
     /// The spec's JSON, validated when it was fetched.
-    pub spec: Arc<Vec<u8>>,
+    pub spec: Arc<str>,
     /// Time since this spec was fetched.
     pub age: Duration,
     /// Time until the next fetch: how long a cache may keep the chart.
@@ -103,7 +103,7 @@ impl Feeds {
         if due {
             match self.fetch(&slot.uri).await {
                 Ok(spec) => {
-                    state.good = Some((Arc::new(spec), Instant::now()));
+                    state.good = Some((spec.into(), Instant::now()));
                     state.error = None;
                 }
                 Err(e) => state.error = Some(format!("feed {name}: {e}")),
@@ -124,7 +124,7 @@ impl Feeds {
     }
 
     /// One GET of the feed, in full within the timeout and the size cap, and a valid spec.
-    async fn fetch(&self, uri: &Uri) -> Result<Vec<u8>, String> {
+    async fn fetch(&self, uri: &Uri) -> Result<String, String> {
         let get = async {
             let request = Request::get(uri.clone())
                 .header(header::ACCEPT, "application/json")
@@ -165,9 +165,9 @@ impl Feeds {
         let bytes = tokio::time::timeout(self.timeout, get)
             .await
             .map_err(|_| format!("no full answer within {} ms", self.timeout.as_millis()))??;
-        let text = std::str::from_utf8(&bytes).map_err(|_| "answer is not UTF-8 text")?;
-        parse_spec(text).map_err(|e| format!("not a valid spec: {e}"))?;
-        Ok(bytes)
+        let text = String::from_utf8(bytes).map_err(|_| "answer is not UTF-8 text")?;
+        parse_spec(&text).map_err(|e| format!("not a valid spec: {e}"))?;
+        Ok(text)
     }
 }
 

@@ -89,16 +89,16 @@ pub fn routes() -> Router<Shared> {
         .route("/feeds/{file}", get(feed))
         .fallback(|method: Method, uri: Uri| async move {
             let path = uri.path().chars().take(200).collect::<String>();
-            error(
+            Refusal::new(
                 StatusCode::NOT_FOUND,
-                &format!("no such endpoint: {method} {path}"),
+                format!("no such endpoint: {method} {path}"),
             )
         })
         .method_not_allowed_fallback(|method: Method, uri: Uri| async move {
             let path = uri.path().chars().take(200).collect::<String>();
-            error(
+            Refusal::new(
                 StatusCode::METHOD_NOT_ALLOWED,
-                &format!("{method} is not allowed on {path}"),
+                format!("{method} is not allowed on {path}"),
             )
         })
 }
@@ -107,18 +107,10 @@ pub fn routes() -> Router<Shared> {
 pub fn post_spec(keys: &'static [&'static str], job: Job) -> MethodRouter<Shared> {
     post(
         move |State(state): State<Shared>, uri: Uri, headers: HeaderMap, body: Body| async move {
-            let query = match query(&uri, keys) {
-                Ok(q) => q,
-                Err(r) => return r,
-            };
-            let json = match read_body(&state.limits, &headers, body).await {
-                Ok(json) => json,
-                Err(r) => return r,
-            };
+            let query = query(&uri, keys)?;
+            let json = read_body(&state.limits, &headers, body).await?;
             let limits = state.limits.clone();
-            run(&state, move || job(&json, &query, &limits))
-                .await
-                .unwrap_or_else(|r| r)
+            run(&state, move || job(&json, &query, &limits)).await
         },
     )
 }
@@ -130,38 +122,22 @@ async fn chart(
     headers: HeaderMap,
     uri: Uri,
     format: Format,
-) -> Response {
-    let parsed = query(&uri, options::CHART_KEYS).and_then(|q| {
-        let spec = options::decode_spec(&q).map_err(bad_request)?;
-        let opts = RenderOptions::from_query(&q, format).map_err(bad_request)?;
-        let json = String::from_utf8(spec).map_err(|_| {
-            bad_request(SpecError::at("spec", "the decoded spec is not UTF-8 text"))
-        })?;
-        Ok((json, opts))
-    });
-    let (json, opts) = match parsed {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let etag = opts.etag(json.as_bytes());
+) -> Result<Response, Refusal> {
+    let q = query(&uri, options::CHART_KEYS)?;
+    let spec = options::decode_spec(&q)?;
+    let opts = RenderOptions::from_query(&q, format)?;
+    let json = String::from_utf8(spec)
+        .map_err(|_| SpecError::at("spec", "the decoded spec is not UTF-8 text"))?;
     let cache = "public, immutable, max-age=31536000";
-    if matches_etag(&headers, &etag) {
-        return not_modified(&etag, cache);
-    }
-    let limits = state.limits.clone();
-    let mut response = match run(&state, move || render(&json, &opts, &limits)).await {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
-    if response.status().is_success() {
-        set(&mut response, header::ETAG, &etag);
-        set(&mut response, header::CACHE_CONTROL, cache);
-    }
-    response
+    tagged_render(&state, &headers, json.into(), opts, cache).await
 }
 
 /// GET /feeds/NAME.svg|png: the live chart of a configured feed.
-async fn feed(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Response {
+async fn feed(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Result<Response, Refusal> {
     // The raw path: feed names need no percent-decoding (they are a-z, 0-9, - and _).
     let file = uri.path().trim_start_matches("/feeds/");
     let (name, format) = match file.rsplit_once('.') {
@@ -170,62 +146,53 @@ async fn feed(State(state): State<Shared>, headers: HeaderMap, uri: Uri) -> Resp
     };
     if !state.feeds.has(name) {
         let name: String = name.chars().take(64).collect();
-        return error(
+        return Err(Refusal::new(
             StatusCode::NOT_FOUND,
-            &format!("no feed named {name:?} in this service's configuration"),
-        );
+            format!("no feed named {name:?} in this service's configuration"),
+        ));
     }
-    let Some(format) = format else {
-        return error(
+    let format = format.ok_or_else(|| {
+        Refusal::new(
             StatusCode::NOT_FOUND,
-            &format!("a feed's chart is /feeds/{name}.svg or /feeds/{name}.png"),
-        );
-    };
-    let opts = match query(&uri, options::RENDER_KEYS)
-        .and_then(|q| RenderOptions::from_query(&q, format).map_err(bad_request))
-    {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let current = match state.feeds.current(name).await {
-        Ok(c) => c,
-        Err(e) => return error(StatusCode::BAD_GATEWAY, &e),
-    };
-    let etag = opts.etag(&current.spec);
+            format!("a feed's chart is /feeds/{name}.svg or /feeds/{name}.png"),
+        )
+    })?;
+    let opts = RenderOptions::from_query(&query(&uri, options::RENDER_KEYS)?, format)?;
+    let current = state
+        .feeds
+        .current(name)
+        .await
+        .map_err(|e| Refusal::new(StatusCode::BAD_GATEWAY, e))?;
     let cache = format!("public, max-age={}", current.fresh_for.as_secs());
-    let mut response = if matches_etag(&headers, &etag) {
-        not_modified(&etag, &cache)
-    } else {
-        let spec = current.spec.clone();
-        let limits = state.limits.clone();
-        let made = run(&state, move || {
-            render(std::str::from_utf8(&spec).unwrap_or(""), &opts, &limits)
-        });
-        match made.await {
-            Ok(mut r) => {
-                if r.status().is_success() {
-                    set(&mut r, header::ETAG, &etag);
-                    set(&mut r, header::CACHE_CONTROL, &cache);
-                }
-                r
-            }
-            Err(r) => return r,
-        }
-    };
-    set(
-        &mut response,
-        "x-statchart-feed-age",
-        &current.age.as_secs().to_string(),
-    );
+    let mut response = tagged_render(&state, &headers, current.spec, opts, &cache).await?;
+    let age = current.age.as_secs().to_string();
+    set(&mut response, "x-statchart-feed-age", &age);
     if let Some(why) = &current.stale_because {
-        set(
-            &mut response,
-            "x-statchart-feed-stale",
-            &current.age.as_secs().to_string(),
-        );
+        set(&mut response, "x-statchart-feed-stale", &age);
         set(&mut response, "x-statchart-feed-error", &header_text(why));
     }
-    response
+    Ok(response)
+}
+
+/// A render answered with its strong ETag and `cache`, or 304 without rendering when the
+/// client already has that ETag.
+async fn tagged_render(
+    state: &AppState,
+    headers: &HeaderMap,
+    json: Arc<str>,
+    opts: RenderOptions,
+    cache: &str,
+) -> Result<Response, Refusal> {
+    let etag = opts.etag(json.as_bytes());
+    let mut response = if matches_etag(headers, &etag) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let limits = state.limits.clone();
+        run(state, move || render(&json, &opts, &limits)).await?
+    };
+    set(&mut response, header::ETAG, &etag);
+    set(&mut response, header::CACHE_CONTROL, cache);
+    Ok(response)
 }
 
 async fn healthz() -> Response {
@@ -265,18 +232,17 @@ pub fn render(json: &str, opts: &RenderOptions, limits: &Limits) -> Result<Made,
 /// Runs a job on the blocking pool within the limits: a render slot (503 when none comes
 /// soon), the render timeout (503), and `catch_unwind` (500). The slot is held by the job
 /// itself, so a render that outlives its timeout still counts until it really ends.
-async fn run<F>(state: &AppState, job: F) -> Result<Response, Response>
+async fn run<F>(state: &AppState, job: F) -> Result<Response, Refusal>
 where
     F: FnOnce() -> Result<Made, Error> + Send + 'static,
 {
     let l = &state.limits;
     let busy = || {
-        let mut r = error(
+        Refusal::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "the server is busy: too many renders at once; try again shortly",
-        );
-        set(&mut r, header::RETRY_AFTER, "1");
-        r
+        )
+        .retry()
     };
     let admitted: OwnedSemaphorePermit = state
         .admission
@@ -297,15 +263,11 @@ where
     let outcome = tokio::time::timeout(Limits::ms(l.render_timeout_ms), task)
         .await
         .map_err(|_| {
-            let mut r = error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                &format!(
-                    "rendering took longer than the limit of {} ms",
-                    l.render_timeout_ms
-                ),
+            let message = format!(
+                "rendering took longer than the limit of {} ms",
+                l.render_timeout_ms
             );
-            set(&mut r, header::RETRY_AFTER, "1");
-            r
+            Refusal::new(StatusCode::SERVICE_UNAVAILABLE, message).retry()
         })?;
     match outcome {
         Ok(Ok(Ok((bytes, content_type)))) => {
@@ -313,12 +275,13 @@ where
             set(&mut r, header::CONTENT_TYPE, content_type);
             Ok(r)
         }
-        Ok(Ok(Err(Error::Spec(e)))) => Err(bad_request(e)),
-        Ok(Ok(Err(e @ Error::Render(_)))) => {
-            Err(error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()))
-        }
+        Ok(Ok(Err(Error::Spec(e)))) => Err(e.into()),
+        Ok(Ok(Err(e @ Error::Render(_)))) => Err(Refusal::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            e.to_string(),
+        )),
         // A panic (caught here, or escaping to the join handle) ends only this request.
-        Ok(Err(_)) | Err(_) => Err(error(
+        Ok(Err(_)) | Err(_) => Err(Refusal::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "rendering failed unexpectedly; the error is logged",
         )),
@@ -326,54 +289,52 @@ where
 }
 
 /// The query of a request, checked against the endpoint's keys.
-fn query(uri: &Uri, keys: &[&str]) -> Result<Query, Response> {
+fn query(uri: &Uri, keys: &[&str]) -> Result<Query, Refusal> {
     if uri.to_string().len() > MAX_URI_BYTES {
-        return Err(error(
+        return Err(Refusal::new(
             StatusCode::URI_TOO_LONG,
-            &format!("the URL is longer than the limit of {MAX_URI_BYTES} bytes; POST large specs"),
+            format!("the URL is longer than the limit of {MAX_URI_BYTES} bytes; POST large specs"),
         ));
     }
-    Query::parse(uri.query(), keys).map_err(bad_request)
+    Ok(Query::parse(uri.query(), keys)?)
 }
 
 /// The body as UTF-8 text: at most the spec limit (413), within the body timeout (408).
-async fn read_body(limits: &Limits, headers: &HeaderMap, body: Body) -> Result<String, Response> {
+/// Both refusals close the connection, as the rest of the body was not read.
+async fn read_body(limits: &Limits, headers: &HeaderMap, body: Body) -> Result<String, Refusal> {
     let too_large = || {
-        error(
+        Refusal::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            &format!("spec is larger than the limit of {MAX_SPEC_BYTES} bytes"),
+            format!("spec is larger than the limit of {MAX_SPEC_BYTES} bytes"),
         )
+        .close()
     };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_SPEC_BYTES as u64) {
-        return Err(with_close(too_large()));
+        return Err(too_large());
     }
     let wait = Limits::ms(limits.body_timeout_ms);
     let collected = tokio::time::timeout(wait, Limited::new(body, MAX_SPEC_BYTES).collect())
         .await
         .map_err(|_| {
-            with_close(error(
-                StatusCode::REQUEST_TIMEOUT,
-                &format!(
-                    "the request body did not arrive within {} ms",
-                    limits.body_timeout_ms
-                ),
-            ))
+            let message = format!(
+                "the request body did not arrive within {} ms",
+                limits.body_timeout_ms
+            );
+            Refusal::new(StatusCode::REQUEST_TIMEOUT, message).close()
         })?
         .map_err(|e| {
             if e.is::<http_body_util::LengthLimitError>() {
-                with_close(too_large())
+                too_large()
             } else {
-                with_close(error(
-                    StatusCode::BAD_REQUEST,
-                    &format!("the request body could not be read: {e}"),
-                ))
+                let message = format!("the request body could not be read: {e}");
+                Refusal::new(StatusCode::BAD_REQUEST, message).close()
             }
         })?;
     String::from_utf8(collected.to_bytes().to_vec()).map_err(|_| {
-        error(
+        Refusal::new(
             StatusCode::BAD_REQUEST,
             "invalid JSON: the spec is not UTF-8 text",
         )
@@ -391,31 +352,59 @@ fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
         .any(|t| t == "*" || t.trim_start_matches("W/") == etag)
 }
 
-fn not_modified(etag: &str, cache: &str) -> Response {
-    let mut r = StatusCode::NOT_MODIFIED.into_response();
-    set(&mut r, header::ETAG, etag);
-    set(&mut r, header::CACHE_CONTROL, cache);
-    r
+/// A request the service will not answer with a chart: `{"error": "<one line>"}` and a status.
+#[derive(Debug)]
+pub struct Refusal {
+    status: StatusCode,
+    message: String,
+    /// Send `Retry-After: 1` (the service is busy, not the request wrong).
+    retry: bool,
+    /// Close the connection after the answer (the request body was not read in full).
+    close: bool,
 }
 
-fn bad_request(e: SpecError) -> Response {
-    error(StatusCode::BAD_REQUEST, &e.to_string())
+impl Refusal {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            message: message.into(),
+            retry: false,
+            close: false,
+        }
+    }
+    fn retry(mut self) -> Refusal {
+        self.retry = true;
+        self
+    }
+    fn close(mut self) -> Refusal {
+        self.close = true;
+        self
+    }
 }
 
-/// `{"error": "<one line>"}` with `status`.
-fn error(status: StatusCode, message: &str) -> Response {
-    json_response(status, &serde_json::json!({ "error": message }))
+/// A bad spec or query value: 400 with the CLI's message.
+impl From<SpecError> for Refusal {
+    fn from(e: SpecError) -> Refusal {
+        Refusal::new(StatusCode::BAD_REQUEST, e.to_string())
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let mut r = json_response(self.status, &serde_json::json!({ "error": self.message }));
+        if self.retry {
+            set(&mut r, header::RETRY_AFTER, "1");
+        }
+        if self.close {
+            set(&mut r, header::CONNECTION, "close");
+        }
+        r
+    }
 }
 
 fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
     let mut r = (status, body.to_string()).into_response();
     set(&mut r, header::CONTENT_TYPE, "application/json");
-    r
-}
-
-/// Asks hyper to close the connection after this answer: its request body was not read.
-fn with_close(mut r: Response) -> Response {
-    set(&mut r, header::CONNECTION, "close");
     r
 }
 
