@@ -788,3 +788,22 @@ fn a_bounded_mixed_load_gets_only_expected_answers() {
     assert!(report.statuses[&400] > 0 && report.statuses[&200] > 0);
     assert!(s.alive());
 }
+
+/// Open connections are capped; one that sends nothing is closed after the header timeout,
+/// so idle clients cannot hold the service's connections for ever.
+#[test]
+fn connections_are_capped_and_idle_ones_released() {
+    let mut s = Server::start(r#"{"limits":{"max_connections":1,"header_timeout_ms":500}}"#);
+    let idle = TcpStream::connect(s.addr).unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    let start = Instant::now();
+    let r = get(s.addr, "/healthz");
+    let waited = start.elapsed();
+    assert_eq!(r.status, 200);
+    assert!(
+        waited >= Duration::from_millis(400) && waited < Duration::from_secs(5),
+        "{waited:?}"
+    );
+    drop(idle);
+    assert!(s.alive());
+}
