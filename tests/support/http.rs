@@ -53,8 +53,9 @@ pub fn request(
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
-    stream.write_all(body)?;
-    read_reply(&mut stream)
+    // The server may answer (413) and close before the body is all sent: read its answer anyway.
+    let sent = stream.write_all(body);
+    read_reply(&mut stream).or_else(|e| sent.and(Err(e)))
 }
 
 pub fn get(addr: SocketAddr, target: &str) -> Reply {
