@@ -687,8 +687,13 @@ fn bad_configurations_stop_the_service_at_start_with_the_field_named() {
     let cases = [
         (
             "c.json",
-            r#"{"feeds":{"a":{"url":"https://example.org/a.json"}}}"#,
-            "feeds.a.url: https is not supported; fetch \"https://example.org/a.json\" through a local TLS-terminating proxy",
+            r#"{"feeds":{"a":{"url":"ftp://example.org/a.json"}}}"#,
+            "feeds.a.url: expected an http:// or https:// URL, got \"ftp://example.org/a.json\"",
+        ),
+        (
+            "c.json",
+            r#"{"ca_file":"missing.pem"}"#,
+            "missing.pem: I/O error: No such file or directory",
         ),
         (
             "c.json",
@@ -705,7 +710,11 @@ fn bad_configurations_stop_the_service_at_start_with_the_field_named() {
             r#"{"limits":{"max_renders":0}}"#,
             "limits.max_renders: expected more than 0",
         ),
-        ("c.toml", "[feeds.a]\nurl = \"http://x/\"\ncolour = 1\n", "unknown field `colour`"),
+        (
+            "c.toml",
+            "[feeds.a]\nurl = \"http://x/\"\ncolour = 1\n",
+            "unknown field `colour`",
+        ),
     ];
     for (name, text, message) in cases {
         let path = temp_file(name, text);
@@ -754,7 +763,7 @@ fn a_panicking_render_answers_500_and_the_server_carries_on() {
                 ))
             }),
         )
-        .with_state(Arc::new(AppState::new(&config)));
+        .with_state(Arc::new(AppState::new(&config).unwrap()));
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let listener = runtime
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
@@ -810,4 +819,109 @@ fn connections_are_capped_and_idle_ones_released() {
     );
     drop(idle);
     assert!(s.alive());
+}
+
+/// A CA and a certificate for 127.0.0.1 signed by it, made with the openssl command:
+/// (directory, CA certificate path).
+fn test_ca() -> (PathBuf, PathBuf) {
+    let dir = temp_file(
+        "ext.cnf",
+        "basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n",
+    )
+    .parent()
+    .unwrap()
+    .to_path_buf();
+    let openssl = |args: &str| {
+        let status = Command::new("openssl")
+            .args(args.split_whitespace())
+            .current_dir(&dir)
+            .stderr(Stdio::null())
+            .status()
+            .expect("the openssl command (scripts/setup.sh installs it)");
+        assert!(status.success(), "openssl {args}");
+    };
+    openssl("req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=statchart-test-ca");
+    openssl("req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout leaf.key -out leaf.csr -subj /CN=127.0.0.1");
+    openssl("x509 -req -in leaf.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out leaf.pem -days 2 -extfile ext.cnf");
+    let ca = dir.join("ca.pem");
+    (dir, ca)
+}
+
+/// An https server on 127.0.0.1 that answers every request with `body`.
+fn https_feed(dir: &std::path::Path, body: &'static str) -> SocketAddr {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio_rustls::rustls::pki_types::{pem::PemObject, CertificateDer, PrivateKeyDer};
+    let certs = CertificateDer::pem_file_iter(dir.join("leaf.pem"))
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_file(dir.join("leaf.key")).unwrap();
+    let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+    let config = tokio_rustls::rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            loop {
+                let (stream, _) = listener.accept().await.unwrap();
+                let acceptor = acceptor.clone();
+                tokio::spawn(async move {
+                    let Ok(mut tls) = acceptor.accept(stream).await else {
+                        return;
+                    };
+                    let mut request = Vec::new();
+                    let mut buf = [0u8; 1024];
+                    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match tls.read(&mut buf).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => request.extend_from_slice(&buf[..n]),
+                        }
+                    }
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = tls.write_all(head.as_bytes()).await;
+                    let _ = tls.write_all(body.as_bytes()).await;
+                    let _ = tls.shutdown().await;
+                });
+            }
+        });
+    });
+    addr
+}
+
+/// https feeds are checked against the Mozilla roots plus `ca_file`: a feed whose
+/// certificate chains to neither is refused.
+#[test]
+fn https_feeds_are_verified() {
+    let (dir, ca) = test_ca();
+    let addr = https_feed(&dir, GAUGE);
+    let feeds = serde_json::json!({
+        "nps": {"url": format!("https://{addr}/nps.json"), "refresh": 60}
+    });
+    let trusted = Server::start(
+        &serde_json::json!({"feeds": feeds, "ca_file": ca.to_str().unwrap()}).to_string(),
+    );
+    let r = get(trusted.addr, "/feeds/nps.svg?width=360");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_svg(&r.text(), GAUGE_TITLE);
+
+    let untrusted = Server::start(&serde_json::json!({ "feeds": feeds }).to_string());
+    let r = get(untrusted.addr, "/feeds/nps.svg");
+    assert_eq!(r.status, 502);
+    assert!(
+        r.error().starts_with("feed nps: request failed: ") && r.error().contains("UnknownIssuer"),
+        "{}",
+        r.error()
+    );
 }

@@ -7,6 +7,7 @@ use crate::spec::limits::MAX_SPEC_BYTES;
 use http_body_util::{BodyExt, Empty, Limited};
 use hyper::body::Bytes;
 use hyper::{header, Request, Uri};
+use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(30);
 /// Every configured feed and what was last fetched for it. Per process: a cache, not state
 /// that copies of the service must share.
 pub struct Feeds {
-    client: Client<HttpConnector, Empty<Bytes>>,
+    client: Client<HttpsConnector<HttpConnector>, Empty<Bytes>>,
     timeout: Duration,
     slots: BTreeMap<String, Slot>,
 }
@@ -62,7 +63,12 @@ impl Slot {
 }
 
 impl Feeds {
-    pub fn new(feeds: &BTreeMap<String, Feed>, timeout: Duration) -> Feeds {
+    /// `roots`: the certificates https feeds are checked against (see [`tls_roots`]).
+    pub fn new(
+        feeds: &BTreeMap<String, Feed>,
+        timeout: Duration,
+        roots: rustls::RootCertStore,
+    ) -> Feeds {
         let slots = feeds
             .iter()
             .filter_map(|(name, feed)| {
@@ -76,8 +82,20 @@ impl Feeds {
                 Some((name.clone(), slot))
             })
             .collect();
-        let mut connector = HttpConnector::new();
-        connector.set_connect_timeout(Some(timeout));
+        let mut http = HttpConnector::new();
+        http.set_connect_timeout(Some(timeout));
+        http.enforce_http(false);
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("ring supports TLS 1.2 and 1.3")
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let connector = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
         Feeds {
             client: Client::builder(TokioExecutor::new()).build(connector),
             timeout,
@@ -169,6 +187,28 @@ impl Feeds {
         parse_spec(&text).map_err(|e| format!("not a valid spec: {e}"))?;
         Ok(text)
     }
+}
+
+/// The Mozilla roots (webpki-roots), plus the certificates of a PEM file (an internal CA).
+pub fn tls_roots(extra: Option<&std::path::Path>) -> Result<rustls::RootCertStore, String> {
+    use rustls::pki_types::{pem::PemObject, CertificateDer};
+    let mut roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    if let Some(path) = extra {
+        let shown = path.display();
+        let certs = CertificateDer::pem_file_iter(path)
+            .map_err(|e| format!("{shown}: {e}"))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| format!("{shown}: {e}"))?;
+        if certs.is_empty() {
+            return Err(format!("{shown}: no PEM certificate in it"));
+        }
+        for cert in certs {
+            roots.add(cert).map_err(|e| format!("{shown}: {e}"))?;
+        }
+    }
+    Ok(roots)
 }
 
 /// An error and its causes on one line ("client error (Connect): tcp connect error: ...").

@@ -40,14 +40,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(config: &Config) -> AppState {
+    /// Fails only on an unreadable `ca_file`.
+    pub fn new(config: &Config) -> Result<AppState, String> {
         let l = config.limits.clone();
-        AppState {
+        let roots = feeds::tls_roots(config.ca_file.as_deref())?;
+        Ok(AppState {
             admission: Arc::new(Semaphore::new(l.max_renders + l.max_queued)),
             renders: Arc::new(Semaphore::new(l.max_renders)),
-            feeds: feeds::Feeds::new(&config.feeds, Limits::ms(l.fetch_timeout_ms)),
+            feeds: feeds::Feeds::new(&config.feeds, Limits::ms(l.fetch_timeout_ms), roots),
             limits: l,
-        }
+        })
     }
 }
 
@@ -434,7 +436,9 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
-    let app = router(Arc::new(AppState::new(&config)));
+    let state = AppState::new(&config)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let app = router(Arc::new(state));
     serve_router(listener, app, &config.limits, shutdown).await
 }
 
