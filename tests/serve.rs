@@ -925,3 +925,26 @@ fn https_feeds_are_verified() {
         r.error()
     );
 }
+
+/// However a client behaves, a connection ends after `connection_timeout_ms`.
+#[test]
+fn connections_end_after_their_lifetime() {
+    let mut s =
+        Server::start(r#"{"limits":{"connection_timeout_ms":300,"header_timeout_ms":10000}}"#);
+    let mut stream = TcpStream::connect(s.addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let start = Instant::now();
+    let mut rest = Vec::new();
+    assert!(
+        stream.read_to_end(&mut rest).is_ok(),
+        "closed by the server"
+    );
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_millis(250) && waited < Duration::from_secs(3),
+        "{waited:?}"
+    );
+    assert!(s.alive());
+}
