@@ -39,6 +39,8 @@ command -v xvfb-run >/dev/null && command -v xauth >/dev/null || missing+=(xvfb 
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # pdftotext: the print test reads the chart's text back from a PDF.
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+# The render service's https feed test makes its certificates with the openssl command.
+command -v openssl >/dev/null || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing Debian's ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

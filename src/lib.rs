@@ -19,6 +19,8 @@ pub mod theme;
 pub mod embed;
 #[cfg(feature = "native")]
 pub mod native;
+#[cfg(feature = "serve")]
+pub mod serve;
 #[cfg(feature = "web")]
 pub mod web;
 

@@ -66,6 +66,16 @@ enum Command {
     Check { spec: String },
     /// Print the computed figures of SPEC as JSON.
     Stats { spec: String },
+    /// Serve charts over HTTP: POST /render.svg|png, GET /chart.svg|png, GET /feeds/NAME.svg|png.
+    #[cfg(feature = "serve")]
+    Serve {
+        /// Address and port to listen on (port 0: any free port, printed at start).
+        #[arg(long, default_value = "127.0.0.1:8787")]
+        listen: String,
+        /// JSON or TOML file naming the feeds and setting the limits (README "Render service").
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -160,6 +170,59 @@ fn run(command: Command) -> Result<(), String> {
             print!("{html}");
             Ok(())
         }
+        #[cfg(feature = "serve")]
+        Command::Serve { listen, config } => serve(&listen, config.as_deref()),
+    }
+}
+
+/// Runs the render service until SIGINT or SIGTERM.
+#[cfg(feature = "serve")]
+fn serve(listen: &str, config: Option<&Path>) -> Result<(), String> {
+    use statchart::serve::config::Config;
+    let config = match config {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    if cfg!(panic = "abort") {
+        eprintln!(
+            "statchart serve: this build aborts on panic, so a bug in one render would end the \
+             process; build with `cargo build --profile server`"
+        );
+    }
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|e| format!("{listen}: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        // Tests and scripts read this line to find the port.
+        println!("statchart serve: listening on http://{addr}");
+        statchart::serve::serve(listener, config, shutdown_signal())
+            .await
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// SIGINT (Ctrl-C) or, on Unix, SIGTERM (what orchestrators send before they stop a copy).
+#[cfg(feature = "serve")]
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
     }
 }
 
