@@ -32,6 +32,10 @@ const CASES: &[(&str, &str)] = &[
         r#"{"type":"nps","view":"breakdown","data":{"promoters_pct":50,"passives_pct":30,"detractors_pct":20}}"#,
     ),
     (
+        "nps-breakdown-no-detractors",
+        r#"{"type":"nps","view":"breakdown","data":{"promoters":30,"passives":10,"detractors":0}}"#,
+    ),
+    (
         "nps-published-id",
         r#"{"type":"nps","view":"gauge","locale":"id-ID","data":{"nps":-12.5}}"#,
     ),
