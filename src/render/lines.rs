@@ -4,10 +4,9 @@
 
 use super::frame::TypeScale;
 use super::{Align, Painter, Rect};
+use crate::figures::{amount, cat, push, Amounts, Point, Step, Trend};
 use crate::locale::Fmt;
-use crate::spec::{Item, NpsPoint, RatePoint};
-use crate::stats::{nps_trend_stats, rate_trend_stats, Change};
-use crate::summary::{change_line, nps_detail, pts, rate_detail};
+use crate::spec::NpsPoint;
 
 /// A plot's height when the chart takes its natural height: plots fill what they are given.
 fn preferred_height(width: f64) -> f64 {
@@ -70,11 +69,13 @@ impl Axis {
 }
 
 /// One series to plot, already in the chart's units.
-struct Series {
-    labels: Vec<String>,
+struct Series<'a> {
+    labels: Vec<&'a str>,
     values: Vec<f64>,
+    /// Each point's label.
+    texts: Vec<&'a str>,
     bands: Vec<Option<[f64; 2]>>,
-    annotations: Vec<Option<String>>,
+    annotations: Vec<Option<&'a str>>,
     /// What a tooltip says for each point.
     tips: Vec<String>,
     /// A unit other than % to name once on the top gridline instead of on every one.
@@ -88,7 +89,7 @@ struct Plotted {
     labels: Vec<Rect>,
 }
 
-/// Plots `series` in `area`; `value_text` formats point labels and ticks.
+/// Plots `series` in `area`; `value_text` formats the ticks as the point labels are.
 fn plot(
     p: &mut Painter,
     area: Rect,
@@ -178,15 +179,15 @@ fn plot(
     let label_all = slot >= p.text_width(&value_text(&fmt, axis.hi), s.label, true) + 6.0;
     for (i, &(x, y)) in points.iter().enumerate() {
         if label_all || i + 1 == n {
-            let text = value_text(&fmt, series.values[i]);
+            let text = series.texts[i];
             let align = if !label_all && i + 1 == n {
                 Align::Right
             } else {
                 Align::Center
             };
             let x = if align == Align::Right { x + dot } else { x };
-            p.text(x, y - 9.0, &text, s.label, true, t.text, align);
-            let w = p.text_width(&text, s.label, true);
+            p.text(x, y - 9.0, text, s.label, true, t.text, align);
+            let w = p.text_width(text, s.label, true);
             let left = match align {
                 Align::Right => x - w,
                 _ => x - w / 2.0,
@@ -236,7 +237,7 @@ fn plot(
         shown.push(n - 1);
     }
     for i in shown {
-        let text = super::ellipsize(&series.labels[i], widest.min(slot * every as f64), |x| {
+        let text = super::ellipsize(series.labels[i], widest.min(slot * every as f64), |x| {
             p.text_width(x, s.small, false)
         });
         // Centred under its point, but kept inside the body: the first and last labels
@@ -270,83 +271,58 @@ fn footnote_area(body: Rect) -> (Rect, f64) {
     )
 }
 
-pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
+pub fn draw_nps_trend(p: &mut Painter, body: Rect, t: &Trend, data: &[NpsPoint]) {
     let body = body.or_height(preferred_height(body.w));
-    let Some(stats) = nps_trend_stats(points) else {
-        return;
-    };
     let (area, foot_y) = footnote_area(body);
-    let series = Series {
-        labels: stats
-            .points
-            .iter()
-            .map(|x| p.fmt.period(&x.period))
-            .collect(),
-        values: stats.points.iter().map(|x| x.stats.nps).collect(),
-        bands: stats.points.iter().map(|x| x.stats.ci95).collect(),
-        annotations: points.iter().map(|x| x.label.clone()).collect(),
-        tips: with_changes(
-            &p.fmt,
-            stats.points.iter().map(|x| {
-                format!(
-                    "{}: NPS {}",
-                    p.fmt.period(&x.period),
-                    nps_detail(&p.fmt, &x.stats)
-                )
-            }),
-            &stats.changes,
-            "",
-        ),
-        unit: None,
-    };
+    let mut series = trend_series(&p.fmt, t, "NPS ");
+    series.annotations = data.iter().map(|x| x.label.as_deref()).collect();
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
 
-    mark_changes(p, body.w, &plotted, &stats.changes, 0);
+    mark_changes(p, body.w, &plotted, &t.changes);
     // The footnote says in words whether the latest change is more than noise.
     let words = p.fmt.words();
-    let band = stats
+    let band = t
         .points
         .iter()
-        .any(|x| x.stats.ci95.is_some())
+        .any(|x| x.band.is_some())
         .then_some(words.interval95);
-    let foot = match stats.changes.last() {
-        None => format!("{} · {}", words.score, band.unwrap_or(words.no_interval)),
-        Some(c) => latest_change(&p.fmt, c, "", band),
+    let foot = match t.changes.last() {
+        None => cat(&[words.score, " · ", band.unwrap_or(words.no_interval)]),
+        Some(c) => latest_change(&p.fmt, c, band),
     };
     footnote(p, body, foot_y, &foot);
 }
 
-/// Each point's tooltip, followed for every point after the first by the change into it.
-fn with_changes(
-    fmt: &Fmt,
-    tips: impl Iterator<Item = String>,
-    changes: &[Change],
-    unit: &str,
-) -> Vec<String> {
-    tips.enumerate()
-        .map(
-            |(i, tip)| match i.checked_sub(1).and_then(|j| changes.get(j)) {
-                Some(c) => format!(
-                    "{tip} · {} {}",
-                    fmt.words().change,
-                    change_line(fmt, c, unit)
-                ),
-                None => tip,
-            },
-        )
-        .collect()
+/// A trend's series: each point's tooltip says its figure after `prefix`, then for
+/// every point after the first the change into it.
+fn trend_series<'a>(fmt: &Fmt, t: &'a Trend, prefix: &str) -> Series<'a> {
+    let tip = |i: usize, x: &Point| {
+        let mut tip = cat(&[&x.period, ": ", prefix, &x.detail]);
+        if let Some(c) = i.checked_sub(1).and_then(|j| t.changes.get(j)) {
+            push(&mut tip, &[" · ", fmt.words().change, " ", &c.line]);
+        }
+        tip
+    };
+    Series {
+        labels: t.points.iter().map(|x| x.period.as_str()).collect(),
+        values: t.points.iter().map(|x| x.value).collect(),
+        texts: t.points.iter().map(|x| x.text.as_str()).collect(),
+        bands: t.points.iter().map(|x| x.band).collect(),
+        annotations: vec![],
+        tips: t
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, x)| tip(i, x))
+            .collect(),
+        unit: None,
+    }
 }
 
-/// Each change's size at its segment's middle, `decimals` decimals; a filled marker
+/// Each change's size at its segment's middle; a filled marker
 /// and bold type when significant, so that colour never tells it alone.
-fn mark_changes(
-    p: &mut Painter,
-    width: f64,
-    plotted: &Plotted,
-    changes: &[Change],
-    decimals: usize,
-) {
+fn mark_changes(p: &mut Painter, width: f64, plotted: &Plotted, changes: &[Step]) {
     if plotted.points.len() > 24 {
         return;
     }
@@ -356,9 +332,9 @@ fn mark_changes(
         let (x0, y0) = plotted.points[i];
         let (x1, y1) = plotted.points[i + 1];
         let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-        let text = p.fmt.signed(change.change, decimals);
-        let significant = change.significant == Some(true);
-        let tw = p.text_width(&text, s.small, significant);
+        let text = change.text.as_str();
+        let significant = change.significant();
+        let tw = p.text_width(text, s.small, significant);
         // The dot and its space before a significant change.
         let w = tw + if significant { 11.0 } else { 0.0 };
         let clear = |y: f64| {
@@ -379,25 +355,22 @@ fn mark_changes(
         if significant {
             let y = spot.unwrap_or(my - 10.0);
             p.circle(mx - tw / 2.0 - 4.0, y - s.small * 0.35, 3.0, t.text);
-            p.text(mx + 4.0, y, &text, s.small, true, t.text, Align::Center);
+            p.text(mx + 4.0, y, text, s.small, true, t.text, Align::Center);
         } else if let Some(y) = spot.filter(|_| x1 - x0 > w + 12.0) {
-            p.text(mx, y, &text, s.small, false, t.muted, Align::Center);
+            p.text(mx, y, text, s.small, false, t.muted, Align::Center);
         }
     }
 }
 
 /// "Change Q3 2023 → Q4 2023: −5.8 (95% interval …), not significant (z = −1.1)",
 /// then what the band is, when there is one.
-fn latest_change(fmt: &Fmt, c: &Change, unit: &str, band: Option<&str>) -> String {
+fn latest_change(fmt: &Fmt, c: &Step, band: Option<&str>) -> String {
     let words = fmt.words();
-    let band = band
-        .map(|b| format!(" · {}: {b}", words.band))
-        .unwrap_or_default();
-    format!(
-        "{} {}{band}",
-        words.change_heading,
-        change_line(fmt, c, unit)
-    )
+    let mut out = cat(&[words.change_heading, " ", &c.line]);
+    if let Some(b) = band {
+        push(&mut out, &[" · ", words.band, ": ", b]);
+    }
+    out
 }
 
 /// Draws the footnote wrapped into the lines kept for it.
@@ -419,58 +392,39 @@ fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
     }
 }
 
-pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
+pub fn draw_rate_trend(p: &mut Painter, body: Rect, t: &Trend) {
     let body = body.or_height(preferred_height(body.w));
-    let Some((stats, changes)) = rate_trend_stats(points) else {
-        return;
-    };
     let (area, foot_y) = footnote_area(body);
-    let top = stats
+    let top = t
+        .points
         .iter()
-        .map(|x| x.stats.ci95.map_or(x.stats.rate, |c| c[1]))
+        .map(|x| x.band.map_or(x.value, |c| c[1]))
         .fold(0.0, f64::max);
     let mut axis = Axis::nice(0.0, top.max(1.0));
     axis.ticks.retain(|v| *v <= 100.0);
     axis.hi = axis.hi.min(100.0);
-    let unit = pts(&p.fmt);
-    let series = Series {
-        labels: stats.iter().map(|x| p.fmt.period(&x.period)).collect(),
-        values: stats.iter().map(|x| x.stats.rate).collect(),
-        bands: stats.iter().map(|x| x.stats.ci95).collect(),
-        annotations: vec![],
-        tips: with_changes(
-            &p.fmt,
-            stats.iter().map(|x| {
-                format!(
-                    "{}: {}",
-                    p.fmt.period(&x.period),
-                    rate_detail(&p.fmt, &x.stats)
-                )
-            }),
-            &changes,
-            &unit,
-        ),
-        unit: None,
-    };
+    let series = trend_series(&p.fmt, t, "");
     let plotted = plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
-    mark_changes(p, body.w, &plotted, &changes, 1);
+    mark_changes(p, body.w, &plotted, &t.changes);
     let words = p.fmt.words();
-    let band = stats
+    let band = t
+        .points
         .iter()
-        .any(|x| x.stats.ci95.is_some())
-        .then(|| format!("{} (Wilson)", words.interval95));
-    let foot = match changes.last() {
+        .any(|x| x.band.is_some())
+        .then(|| cat(&[words.interval95, " (Wilson)"]));
+    let foot = match t.changes.last() {
         None => match &band {
-            Some(b) => format!("{}: {b}", words.band),
+            Some(b) => cat(&[words.band, ": ", b]),
             None => words.no_interval.to_string(),
         },
-        Some(c) => latest_change(&p.fmt, c, &unit, band.as_deref()),
+        Some(c) => latest_change(&p.fmt, c, band.as_deref()),
     };
     footnote(p, body, foot_y, &foot);
 }
 
-pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
+pub fn draw_line(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
     let body = body.or_height(preferred_height(body.w));
+    let items = &a.items;
     let lo = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
     let hi = items
         .iter()
@@ -479,35 +433,16 @@ pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
     // Start at zero when all values share a sign, so slopes are not exaggerated.
     let axis = Axis::nice(lo.min(0.0), hi.max(0.0));
     let series = Series {
-        labels: items.iter().map(|i| i.label.clone()).collect(),
+        labels: items.iter().map(|i| i.label.as_str()).collect(),
         values: items.iter().map(|i| i.value).collect(),
+        texts: items.iter().map(|i| i.text.as_str()).collect(),
         bands: vec![None; items.len()],
         annotations: vec![],
-        tips: items
-            .iter()
-            .map(|i| {
-                format!(
-                    "{}: {}",
-                    i.label,
-                    with_unit(&p.fmt.num(i.value, 2), unit.unwrap_or(""))
-                )
-            })
-            .collect(),
+        tips: items.iter().map(|i| i.line.clone()).collect(),
         unit: unit
             .filter(|u| !u.is_empty() && *u != "%")
             .map(str::to_string),
     };
-    let unit = unit.unwrap_or("").to_string();
-    plot(p, body, &axis, &series, &|f, v| {
-        with_unit(&f.num(v, 2), &unit)
-    });
-}
-
-/// "24%" but "480 kinds": a unit other than % takes a space.
-pub fn with_unit(number: &str, unit: &str) -> String {
-    match unit {
-        "" => number.to_string(),
-        "%" => format!("{number}%"),
-        u => format!("{number} {u}"),
-    }
+    let unit = unit.unwrap_or("");
+    plot(p, body, &axis, &series, &|f, v| amount(f, v, unit));
 }
