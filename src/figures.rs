@@ -37,6 +37,13 @@ pub fn push_joined<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str
     }
 }
 
+/// Adds a full stop unless `s` ends a sentence already.
+pub fn end_sentence(s: &mut String) {
+    if !s.ends_with(['.', '!', '?']) {
+        s.push('.');
+    }
+}
+
 /// A number with its unit: "24%", "480 kinds", "1,200" (a unit other than % takes a space).
 pub fn amount(fmt: &Fmt, value: f64, unit: &str) -> String {
     with_unit(fmt.num(value, 2), unit)

@@ -1,7 +1,7 @@
 //! The text a screen reader says for a chart, in the chart's language, and the
 //! chart's figures as a table: both read the chart's [`Figures`].
 
-use crate::figures::{push, push_joined, Figures, Nps, Trend};
+use crate::figures::{end_sentence, push, push_joined, Figures, Nps, Trend};
 use crate::locale::Fmt;
 use crate::spec::{Chart, EmploymentData, Locale, Spec};
 
@@ -126,9 +126,7 @@ fn sentence(out: &mut String, s: &str) {
         out.push(' ');
     }
     out.push_str(s);
-    if !s.ends_with(['.', '!', '?']) {
-        out.push('.');
-    }
+    end_sentence(out);
 }
 
 /// The chart's figures as a table for screen readers: column headers (the first

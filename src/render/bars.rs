@@ -48,7 +48,7 @@ pub fn draw_bars(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
     let row = row.min(body.h / items.len() as f64);
     for (i, (item, text)) in items.iter().zip(&texts).enumerate() {
         let y = body.y + row * i as f64;
-        let label = super::ellipsize(&item.label, body.w, |x| p.text_width(x, s.label, false));
+        let label = p.fit(&item.label, body.w, s.label, false);
         p.text(
             body.x,
             y + s.label * 1.1,
@@ -170,9 +170,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
             Some(&c) => p.rect(body.x + x, y + 1.0, s.label, s.label, c),
             None => whisker(p, body.x + x, body.x + x + s.label, y + 1.0 + s.label / 2.0),
         }
-        let name = super::ellipsize(&names[i], body.w - s.label - 5.0, |x| {
-            p.text_width(x, s.label, false)
-        });
+        let name = p.fit(&names[i], body.w - s.label - 5.0, s.label, false);
         p.text(
             body.x + x + s.label + 5.0,
             y + s.label * 0.92,
@@ -189,7 +187,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
     let row = row.min((body.h - legend_h) / b.groups.len() as f64);
     for (gi, g) in f.groups.iter().enumerate() {
         let y = body.y + legend_h + row * gi as f64;
-        let label = super::ellipsize(&g.label, body.w * 0.7, |x| p.text_width(x, s.label, true));
+        let label = p.fit(&g.label, body.w * 0.7, s.label, true);
         p.text(
             body.x,
             y + s.label * 1.1,

@@ -102,9 +102,7 @@ pub fn draw(p: &mut Painter, body: Rect, f: &Amounts) {
             t.text,
             Align::Right,
         );
-        let name = super::ellipsize(&item.label, list_w - vw - s.label - 14.0, |x| {
-            p.text_width(x, s.label, false)
-        });
+        let name = p.fit(&item.label, list_w - vw - s.label - 14.0, s.label, false);
         p.text(
             list_x + s.label + 6.0,
             y + s.label * 0.95,

@@ -121,7 +121,7 @@ pub fn draw(p: &mut Painter, body: Rect, f: &Nps, zones: Option<&[f64]>) {
     let score_y = cy + 14.0 + g.big * 0.78;
     p.text(cx, score_y, &score.text, g.big, true, text, Align::Center);
     let moe = score.margin.as_deref().unwrap_or(fmt.words().no_interval);
-    let moe = super::ellipsize(moe, body.w, |s| p.text_width(s, sizes.label, false));
+    let moe = p.fit(moe, body.w, sizes.label, false);
     p.text(
         cx,
         score_y + 10.0 + sizes.label * 1.2,

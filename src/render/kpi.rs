@@ -46,7 +46,7 @@ fn draw_figure(
     for (line, strong) in details {
         y += s.label * 1.5;
         let color = if *strong { t.text } else { t.muted };
-        let line = super::ellipsize(line, body.w, |x| p.text_width(x, s.label, false));
+        let line = p.fit(line, body.w, s.label, false);
         p.text(body.x, y, &line, s.label, false, color, Align::Left);
     }
 }

@@ -200,7 +200,7 @@ fn plot(
             });
         }
         if let Some(Some(note)) = series.annotations.get(i) {
-            let note = super::ellipsize(note, slot.max(60.0), |x| p.text_width(x, s.small, false));
+            let note = p.fit(note, slot.max(60.0), s.small, false);
             let w = p.text_width(&note, s.small, false);
             labels.push(Rect {
                 x: x - w / 2.0,
@@ -237,9 +237,12 @@ fn plot(
         shown.push(n - 1);
     }
     for i in shown {
-        let text = super::ellipsize(series.labels[i], widest.min(slot * every as f64), |x| {
-            p.text_width(x, s.small, false)
-        });
+        let text = p.fit(
+            series.labels[i],
+            widest.min(slot * every as f64),
+            s.small,
+            false,
+        );
         // Centred under its point, but kept inside the body: the first and last labels
         // would otherwise run past the chart's edges on a phone.
         let half = p.text_width(&text, s.small, false) / 2.0;

@@ -125,7 +125,7 @@ pub fn draw(p: &mut Painter, body: Rect, f: &Nps) {
         (Some(m), Some(i)) => cat(&[m, " · ", i]),
         _ => words.no_interval.to_string(),
     };
-    let detail = super::ellipsize(&detail, body.w, |x| p.text_width(x, s.small, false));
+    let detail = p.fit(&detail, body.w, s.small, false);
     p.text(
         body.right(),
         nps_y + s.label * 1.5,

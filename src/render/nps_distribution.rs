@@ -112,7 +112,7 @@ pub fn draw(p: &mut Painter, body: Rect, f: &Nps) {
         } else {
             s.small
         };
-        let name = super::ellipsize(name, room, |x| p.text_width(x, size, false));
+        let name = p.fit(name, room, size, false);
         let mid = (x0 + x1) / 2.0;
         p.text(
             mid,
