@@ -212,16 +212,14 @@ impl Nps {
             }
             _ => None,
         };
-        let answers = match data {
-            NpsData::Scores { scores } => {
-                let n = scores.iter().sum::<u64>() as f64;
-                scores
-                    .iter()
-                    .map(|&c| Pct::new(fmt, 100.0 * c as f64 / n, None, Some((c as f64, n))))
-                    .collect()
+        let mut answers = Vec::new();
+        if let NpsData::Scores { scores } = data {
+            let n = scores.iter().sum::<u64>() as f64;
+            for &c in scores {
+                let c = c as f64;
+                answers.push(Pct::new(fmt, 100.0 * c / n, None, Some((c, n))));
             }
-            _ => Vec::new(),
-        };
+        }
         Some(Nps {
             score: Score::new(fmt, stats),
             groups,
@@ -332,52 +330,56 @@ pub struct Trend {
 impl Trend {
     fn nps(fmt: &Fmt, data: &[crate::spec::NpsPoint]) -> Option<Trend> {
         let t = nps_trend_stats(data)?;
-        let points = t
-            .points
-            .into_iter()
-            .map(|p| {
-                let s = Score::new(fmt, p.stats);
-                Point {
-                    period: fmt.period(&p.period),
-                    value: s.stats.nps,
-                    band: s.stats.ci95,
-                    text: s.text,
-                    brief: s.brief,
-                    detail: s.detail,
-                }
-            })
-            .collect();
-        let changes = t.changes.into_iter().map(|c| Step::new(fmt, c, "", 0));
-        Some(Trend {
-            points,
-            changes: changes.collect(),
-        })
+        let mut points = Vec::with_capacity(t.points.len());
+        for p in t.points {
+            let s = Score::new(fmt, p.stats);
+            points.push(Point {
+                period: fmt.period(&p.period),
+                value: s.stats.nps,
+                band: s.stats.ci95,
+                text: s.text,
+                brief: s.brief,
+                detail: s.detail,
+            });
+        }
+        Some(Trend::with(fmt, points, t.changes, "", 0))
     }
 
     fn rate(fmt: &Fmt, data: &[crate::spec::RatePoint]) -> Option<Trend> {
         let (stats, changes) = rate_trend_stats(data)?;
-        let points = stats
-            .iter()
-            .map(|p| {
-                let r = Pct::rate(fmt, &p.stats);
-                let mut brief = r.text.clone();
-                r.push_interval(&mut brief, fmt);
-                Point {
-                    period: fmt.period(&p.period),
-                    value: r.value,
-                    band: r.ci,
-                    text: r.text,
-                    brief,
-                    detail: r.detail,
-                }
-            })
-            .collect();
-        let unit = pts(fmt);
-        let changes = changes.into_iter().map(|c| Step::new(fmt, c, &unit, 1));
-        Some(Trend {
+        let mut points = Vec::with_capacity(stats.len());
+        for p in stats {
+            let r = Pct::rate(fmt, &p.stats);
+            let mut brief = r.text.clone();
+            r.push_interval(&mut brief, fmt);
+            points.push(Point {
+                period: fmt.period(&p.period),
+                value: r.value,
+                band: r.ci,
+                text: r.text,
+                brief,
+                detail: r.detail,
+            });
+        }
+        Some(Trend::with(fmt, points, changes, &pts(fmt), 1))
+    }
+
+    /// The points and their changes, as [`Step::new`] writes them.
+    fn with(
+        fmt: &Fmt,
+        points: Vec<Point>,
+        changes: Vec<Change>,
+        unit: &str,
+        decimals: usize,
+    ) -> Trend {
+        let mut steps = Vec::with_capacity(changes.len());
+        for c in changes {
+            steps.push(Step::new(fmt, c, unit, decimals));
+        }
+        Trend {
             points,
-            changes: changes.collect(),
-        })
+            changes: steps,
+        }
     }
 }
 
@@ -413,27 +415,21 @@ pub struct Groups {
 
 impl Groups {
     fn new(fmt: &Fmt, b: &Breakdown) -> Groups {
-        let groups = breakdown_stats(b)
-            .into_iter()
-            .map(|g| {
-                let shares = g
-                    .shares_pct
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &share)| {
-                        let ci = g.ci95_pct.as_ref().map(|c| c[i]);
-                        // A count only beside its interval: a group of no answers has neither.
-                        let count = ci.and(g.n).map(|n| (n * share / 100.0, n));
-                        Pct::new(fmt, share, ci, count)
-                    })
-                    .collect();
-                Group {
-                    n: g.n.map(|n| fmt.fixed(n, 0)),
-                    label: g.label,
-                    shares,
-                }
-            })
-            .collect();
+        let mut groups = Vec::with_capacity(b.groups.len());
+        for g in breakdown_stats(b) {
+            let mut shares = Vec::with_capacity(g.shares_pct.len());
+            for (i, &share) in g.shares_pct.iter().enumerate() {
+                let ci = g.ci95_pct.as_ref().map(|c| c[i]);
+                // A count only beside its interval: a group of no answers has neither.
+                let count = ci.and(g.n).map(|n| (n * share / 100.0, n));
+                shares.push(Pct::new(fmt, share, ci, count));
+            }
+            groups.push(Group {
+                n: g.n.map(|n| fmt.fixed(n, 0)),
+                label: g.label,
+                shares,
+            });
+        }
         Groups {
             categories: b.categories.clone(),
             groups,
@@ -466,24 +462,22 @@ pub struct Amounts {
 impl Amounts {
     fn new(fmt: &Fmt, data: &[Item], unit: &str, donut: bool) -> Amounts {
         let (total, stats) = item_stats(data);
-        let items = stats
-            .into_iter()
-            .map(|i| {
-                let text = amount(fmt, i.value, unit);
-                let share = Pct::new(fmt, i.share_pct, None, None);
-                let mut line = cat(&[&i.label, ": ", &text]);
-                if donut {
-                    push(&mut line, &[" (", &share.text, ")"]);
-                }
-                Amount {
-                    label: i.label,
-                    value: i.value,
-                    text,
-                    share,
-                    line,
-                }
-            })
-            .collect();
+        let mut items = Vec::with_capacity(stats.len());
+        for i in stats {
+            let text = amount(fmt, i.value, unit);
+            let share = Pct::new(fmt, i.share_pct, None, None);
+            let mut line = cat(&[&i.label, ": ", &text]);
+            if donut {
+                push(&mut line, &[" (", &share.text, ")"]);
+            }
+            items.push(Amount {
+                label: i.label,
+                value: i.value,
+                text,
+                share,
+                line,
+            });
+        }
         Amounts {
             total,
             total_text: amount(fmt, total, unit),

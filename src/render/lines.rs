@@ -4,7 +4,7 @@
 
 use super::frame::TypeScale;
 use super::{Align, Painter, Rect};
-use crate::figures::{amount, cat, push, Amounts, Point, Step, Trend};
+use crate::figures::{amount, cat, push, Amounts, Step, Trend};
 use crate::locale::Fmt;
 use crate::spec::NpsPoint;
 
@@ -68,18 +68,24 @@ impl Axis {
     }
 }
 
-/// One series to plot, already in the chart's units.
+/// One point to plot, already in the chart's units.
+struct Pt<'a> {
+    /// Under the axis: the period or the item's label.
+    label: &'a str,
+    value: f64,
+    /// The label on the point.
+    text: &'a str,
+    band: Option<[f64; 2]>,
+    note: Option<&'a str>,
+    /// What its tooltip says.
+    tip: String,
+}
+
+/// One series to plot.
 struct Series<'a> {
-    labels: Vec<&'a str>,
-    values: Vec<f64>,
-    /// Each point's label.
-    texts: Vec<&'a str>,
-    bands: Vec<Option<[f64; 2]>>,
-    annotations: Vec<Option<&'a str>>,
-    /// What a tooltip says for each point.
-    tips: Vec<String>,
+    points: Vec<Pt<'a>>,
     /// A unit other than % to name once on the top gridline instead of on every one.
-    unit: Option<String>,
+    unit: Option<&'a str>,
 }
 
 /// Where each point landed, for annotations drawn afterwards.
@@ -135,14 +141,15 @@ fn plot(
         );
     }
 
-    let n = series.values.len();
+    let n = series.points.len();
     let slot = (right - left) / n as f64;
-    let xs: Vec<f64> = (0..n).map(|i| left + slot * (i as f64 + 0.5)).collect();
-    let ys: Vec<f64> = series
-        .values
-        .iter()
-        .map(|v| axis.y(*v, top, bottom))
-        .collect();
+    let mut points = Vec::with_capacity(n);
+    for (i, pt) in series.points.iter().enumerate() {
+        points.push((
+            left + slot * (i as f64 + 0.5),
+            axis.y(pt.value, top, bottom),
+        ));
+    }
 
     // Interval band, drawn as one polygon per run of points that have an interval.
     let mut run: Vec<(f64, f64, f64)> = Vec::new();
@@ -157,29 +164,27 @@ fn plot(
         }
         run.clear();
     };
-    for (i, band) in series.bands.iter().enumerate() {
-        match band {
-            Some([lo, hi]) => run.push((xs[i], axis.y(*lo, top, bottom), axis.y(*hi, top, bottom))),
+    for (pt, &(x, _)) in series.points.iter().zip(&points) {
+        match pt.band {
+            Some([lo, hi]) => run.push((x, axis.y(lo, top, bottom), axis.y(hi, top, bottom))),
             None => flush(p, &mut run),
         }
     }
     flush(p, &mut run);
 
-    let points: Vec<(f64, f64)> = xs.iter().cloned().zip(ys.iter().cloned()).collect();
     p.polyline(&points, 3.0, t.accent);
     let dot = if n > 40 { 2.0 } else { 4.5 };
-    for (i, &(x, y)) in points.iter().enumerate() {
+    for (pt, &(x, y)) in series.points.iter().zip(&points) {
         p.circle(x, y, dot, t.accent);
-        let tip = series.tips.get(i).cloned().unwrap_or_default();
-        p.mark(x - 8.0, y - 8.0, 16.0, 16.0, tip);
+        p.mark(x - 8.0, y - 8.0, 16.0, 16.0, pt.tip.clone());
     }
 
     // Value labels on every point when there is room, else on the last.
     let mut labels = Vec::new();
     let label_all = slot >= p.text_width(&value_text(&fmt, axis.hi), s.label, true) + 6.0;
-    for (i, &(x, y)) in points.iter().enumerate() {
+    for (i, (pt, &(x, y))) in series.points.iter().zip(&points).enumerate() {
         if label_all || i + 1 == n {
-            let text = series.texts[i];
+            let text = pt.text;
             let align = if !label_all && i + 1 == n {
                 Align::Right
             } else {
@@ -199,7 +204,7 @@ fn plot(
                 h: s.label,
             });
         }
-        if let Some(Some(note)) = series.annotations.get(i) {
+        if let Some(note) = pt.note {
             let note = p.fit(note, slot.max(60.0), s.small, false);
             let w = p.text_width(&note, s.small, false);
             labels.push(Rect {
@@ -221,24 +226,26 @@ fn plot(
     }
 
     // Period labels, thinned so they never overlap; first and last always shown.
-    let widths: Vec<f64> = series
-        .labels
-        .iter()
-        .map(|l| p.text_width(l, s.small, false))
-        .collect();
-    let widest = widths.iter().cloned().fold(0.0, f64::max) + 10.0;
+    let mut widest: f64 = 0.0;
+    for pt in &series.points {
+        widest = widest.max(p.text_width(pt.label, s.small, false));
+    }
+    let widest = widest + 10.0;
     let every = ((widest / slot).ceil() as usize).max(1);
     let label_y = bottom + s.small * 1.5;
     let mut shown: Vec<usize> = (0..n).step_by(every).collect();
     if shown.last() != Some(&(n - 1)) {
-        if shown.last().is_some_and(|&j| xs[n - 1] - xs[j] < widest) {
+        if shown
+            .last()
+            .is_some_and(|&j| points[n - 1].0 - points[j].0 < widest)
+        {
             shown.pop();
         }
         shown.push(n - 1);
     }
     for i in shown {
         let text = p.fit(
-            series.labels[i],
+            series.points[i].label,
             widest.min(slot * every as f64),
             s.small,
             false,
@@ -246,7 +253,7 @@ fn plot(
         // Centred under its point, but kept inside the body: the first and last labels
         // would otherwise run past the chart's edges on a phone.
         let half = p.text_width(&text, s.small, false) / 2.0;
-        let x = xs[i].min(area.right() - half).max(area.x + half);
+        let x = points[i].0.min(area.right() - half).max(area.x + half);
         p.text(x, label_y, &text, s.small, false, t.muted, Align::Center);
     }
     Plotted { points, labels }
@@ -277,8 +284,7 @@ fn footnote_area(body: Rect) -> (Rect, f64) {
 pub fn draw_nps_trend(p: &mut Painter, body: Rect, t: &Trend, data: &[NpsPoint]) {
     let body = body.or_height(preferred_height(body.w));
     let (area, foot_y) = footnote_area(body);
-    let mut series = trend_series(&p.fmt, t, "NPS ");
-    series.annotations = data.iter().map(|x| x.label.as_deref()).collect();
+    let series = trend_series(&p.fmt, t, "NPS ", data);
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
 
@@ -298,29 +304,24 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, t: &Trend, data: &[NpsPoint])
 }
 
 /// A trend's series: each point's tooltip says its figure after `prefix`, then for
-/// every point after the first the change into it.
-fn trend_series<'a>(fmt: &Fmt, t: &'a Trend, prefix: &str) -> Series<'a> {
-    let tip = |i: usize, x: &Point| {
+/// every point after the first the change into it; `notes` are the points' annotations.
+fn trend_series<'a>(fmt: &Fmt, t: &'a Trend, prefix: &str, notes: &'a [NpsPoint]) -> Series<'a> {
+    let mut points = Vec::with_capacity(t.points.len());
+    for (i, x) in t.points.iter().enumerate() {
         let mut tip = cat(&[&x.period, ": ", prefix, &x.detail]);
         if let Some(c) = i.checked_sub(1).and_then(|j| t.changes.get(j)) {
             push(&mut tip, &[" · ", fmt.words().change, " ", &c.line]);
         }
-        tip
-    };
-    Series {
-        labels: t.points.iter().map(|x| x.period.as_str()).collect(),
-        values: t.points.iter().map(|x| x.value).collect(),
-        texts: t.points.iter().map(|x| x.text.as_str()).collect(),
-        bands: t.points.iter().map(|x| x.band).collect(),
-        annotations: vec![],
-        tips: t
-            .points
-            .iter()
-            .enumerate()
-            .map(|(i, x)| tip(i, x))
-            .collect(),
-        unit: None,
+        points.push(Pt {
+            label: &x.period,
+            value: x.value,
+            text: &x.text,
+            band: x.band,
+            note: notes.get(i).and_then(|n| n.label.as_deref()),
+            tip,
+        });
     }
+    Series { points, unit: None }
 }
 
 /// Each change's size at its segment's middle; a filled marker
@@ -406,7 +407,7 @@ pub fn draw_rate_trend(p: &mut Painter, body: Rect, t: &Trend) {
     let mut axis = Axis::nice(0.0, top.max(1.0));
     axis.ticks.retain(|v| *v <= 100.0);
     axis.hi = axis.hi.min(100.0);
-    let series = trend_series(&p.fmt, t, "");
+    let series = trend_series(&p.fmt, t, "", &[]);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
     mark_changes(p, body.w, &plotted, &t.changes);
     let words = p.fmt.words();
@@ -435,16 +436,20 @@ pub fn draw_line(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
         .fold(f64::NEG_INFINITY, f64::max);
     // Start at zero when all values share a sign, so slopes are not exaggerated.
     let axis = Axis::nice(lo.min(0.0), hi.max(0.0));
+    let mut points = Vec::with_capacity(items.len());
+    for i in items {
+        points.push(Pt {
+            label: &i.label,
+            value: i.value,
+            text: &i.text,
+            band: None,
+            note: None,
+            tip: i.line.clone(),
+        });
+    }
     let series = Series {
-        labels: items.iter().map(|i| i.label.as_str()).collect(),
-        values: items.iter().map(|i| i.value).collect(),
-        texts: items.iter().map(|i| i.text.as_str()).collect(),
-        bands: vec![None; items.len()],
-        annotations: vec![],
-        tips: items.iter().map(|i| i.line.clone()).collect(),
-        unit: unit
-            .filter(|u| !u.is_empty() && *u != "%")
-            .map(str::to_string),
+        points,
+        unit: unit.filter(|u| !u.is_empty() && *u != "%"),
     };
     let unit = unit.unwrap_or("");
     plot(p, body, &axis, &series, &|f, v| amount(f, v, unit));
