@@ -166,7 +166,13 @@ pub fn table(spec: &Spec) -> Table {
 pub fn table_of(spec: &Spec, figures: Option<&Figures>) -> Table {
     let fmt = &Fmt::new(spec.locale);
     let w = fmt.words();
-    let strings = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let strings = |names: &[&str]| {
+        let mut out = Vec::with_capacity(names.len());
+        for n in names {
+            out.push(n.to_string());
+        }
+        out
+    };
     let headers = match &spec.chart {
         Chart::Nps { .. } | Chart::Kpi { .. } => strings(&[w.group, w.value]),
         Chart::NpsTrend { .. } => strings(&[w.period, "NPS", w.change_heading]),
@@ -177,7 +183,9 @@ pub fn table_of(spec: &Spec, figures: Option<&Figures>) -> Table {
             EmploymentData::Trend(_) => strings(&[w.period, w.employed, w.change_heading]),
             EmploymentData::Breakdown(b) => {
                 let mut h = strings(&[w.group]);
-                h.extend(b.categories.iter().cloned());
+                for c in &b.categories {
+                    h.push(c.clone());
+                }
                 h
             }
         },
@@ -211,7 +219,9 @@ pub fn table_of(spec: &Spec, figures: Option<&Figures>) -> Table {
         Some(Figures::Breakdown(b)) => {
             for g in &b.groups {
                 let mut row = vec![g.label.clone()];
-                row.extend(g.shares.iter().map(|s| s.detail.clone()));
+                for share in &g.shares {
+                    row.push(share.detail.clone());
+                }
                 rows.push(row);
             }
         }

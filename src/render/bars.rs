@@ -28,19 +28,23 @@ pub fn draw_bars(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
     // bars keep a fifth; wider figures are written short ("1.2M"), the exact
     // value stays in the tooltip.
     let cap = body.w * 0.4;
-    let widest = |texts: &mut dyn Iterator<Item = &str>| {
-        texts
-            .map(|x| p.text_width(x, s.label, true))
-            .fold(0.0, f64::max)
-    };
-    let exact = widest(&mut items.iter().map(|i| i.text.as_str()));
-    let texts: Vec<String> = if exact + 8.0 > cap {
-        let short = |i: &crate::figures::Amount| with_unit(fmt.compact(i.value), unit);
-        items.iter().map(short).collect()
-    } else {
-        items.iter().map(|i| i.text.clone()).collect()
-    };
-    let room = (widest(&mut texts.iter().map(String::as_str)) + 8.0).min(cap);
+    let mut exact: f64 = 0.0;
+    for i in items {
+        exact = exact.max(p.text_width(&i.text, s.label, true));
+    }
+    let short = exact + 8.0 > cap;
+    let mut texts = Vec::with_capacity(items.len());
+    let mut widest: f64 = 0.0;
+    for i in items {
+        let text = if short {
+            with_unit(fmt.compact(i.value), unit)
+        } else {
+            i.text.clone()
+        };
+        widest = widest.max(p.text_width(&text, s.label, true));
+        texts.push(text);
+    }
+    let room = (widest + 8.0).min(cap);
     let usable = (body.w - if has_negative { 2.0 * room } else { room }).max(20.0);
     let x_of = |v: f64| body.x + if has_negative { room } else { 0.0 } + (v - lo) / span * usable;
     let zero = x_of(0.0);
@@ -157,18 +161,17 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
     let s = TypeScale::for_width(body.w);
     let t = p.theme.clone();
     let fmt = p.fmt;
-    let colors: Vec<_> = (0..b.categories.len())
-        .map(|i| t.palette[i % t.palette.len()])
-        .collect();
+    let color = |i: usize| t.palette[i % t.palette.len()];
 
     // Legend, in the same order as the segments left to right.
     let names = legend_names(b, &fmt);
     let layout = legend_layout(&names, body.w, s.label, &*p);
     for &(i, x, row) in &layout {
         let y = body.y + row as f64 * s.label * 1.6;
-        match colors.get(i) {
-            Some(&c) => p.rect(body.x + x, y + 1.0, s.label, s.label, c),
-            None => whisker(p, body.x + x, body.x + x + s.label, y + 1.0 + s.label / 2.0),
+        if i < b.categories.len() {
+            p.rect(body.x + x, y + 1.0, s.label, s.label, color(i));
+        } else {
+            whisker(p, body.x + x, body.x + x + s.label, y + 1.0 + s.label / 2.0);
         }
         let name = p.fit(&names[i], body.w - s.label - 5.0, s.label, false);
         p.text(
@@ -217,7 +220,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
                     if w <= 0.0 {
                         continue;
                     }
-                    p.rect(x, bar_y, (w - 1.5).max(0.5), bar, colors[ci]);
+                    p.rect(x, bar_y, (w - 1.5).max(0.5), bar, color(ci));
                     p.mark(
                         x,
                         bar_y,
@@ -227,7 +230,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
                     );
                     let text = &share.short;
                     if p.text_width(text, s.small, true) + 6.0 <= w {
-                        let ink = t.ink_on(colors[ci]);
+                        let ink = t.ink_on(color(ci));
                         p.text(
                             x + w / 2.0,
                             bar_y + bar / 2.0 + s.small * 0.36,
@@ -248,7 +251,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
                     let room = p.text_width(&text, s.small, false) + 8.0;
                     let scale = (body.w - room).max(10.0) / 100.0;
                     let w = scale * share.value;
-                    p.rect(body.x, by, w.max(1.0), bar, colors[ci]);
+                    p.rect(body.x, by, w.max(1.0), bar, color(ci));
                     p.mark(
                         body.x,
                         by,
@@ -264,7 +267,7 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
                             let (x0, x1, ym) = (scale * lo, scale * hi, by + bar / 2.0);
                             whisker(p, body.x + x0, body.x + x1, ym);
                             // Inside the bar, in the ink that reads on its colour.
-                            let ink = t.ink_on(colors[ci]);
+                            let ink = t.ink_on(color(ci));
                             p.line(body.x + x0, ym - 3.0, body.x + x0, ym + 3.0, 1.5, ink);
                             p.line(body.x + x0, ym, body.x + w, ym, 1.5, ink);
                             w.max(x1)

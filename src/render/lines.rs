@@ -27,11 +27,11 @@ impl Axis {
     /// A fixed axis, as NPS needs (−100 to +100 always).
     pub fn fixed(lo: f64, hi: f64, step: f64) -> Axis {
         let n = ((hi - lo) / step).round() as usize;
-        Axis {
-            lo,
-            hi,
-            ticks: (0..=n).map(|i| lo + step * i as f64).collect(),
+        let mut ticks = Vec::with_capacity(n + 1);
+        for i in 0..=n {
+            ticks.push(lo + step * i as f64);
         }
+        Axis { lo, hi, ticks }
     }
 
     /// Round gridlines covering `lo..=hi`, about five of them.
@@ -108,20 +108,17 @@ fn plot(
     let fmt = p.fmt;
     // The unit once, on the top gridline (newsroom style); bare numbers below it.
     let top = axis.ticks.len().saturating_sub(1);
-    let tick_texts: Vec<String> = axis
-        .ticks
-        .iter()
-        .enumerate()
-        .map(|(i, v)| match &series.unit {
-            Some(_) if i != top => fmt.num(*v, 2),
-            _ => value_text(&fmt, *v),
-        })
-        .collect();
-    let gutter = tick_texts
-        .iter()
-        .map(|x| p.text_width(x, s.small, false))
-        .fold(0.0, f64::max)
-        + 8.0;
+    let mut tick_texts = Vec::with_capacity(axis.ticks.len());
+    let mut gutter: f64 = 0.0;
+    for (i, &v) in axis.ticks.iter().enumerate() {
+        let text = match series.unit {
+            Some(_) if i != top => fmt.num(v, 2),
+            _ => value_text(&fmt, v),
+        };
+        gutter = gutter.max(p.text_width(&text, s.small, false));
+        tick_texts.push(text);
+    }
+    let gutter = gutter + 8.0;
     let top = area.y + s.label * 1.6;
     let bottom = area.bottom() - s.label * 1.8;
     let (left, right) = (area.x + gutter, area.right());
@@ -158,8 +155,14 @@ fn plot(
             let (x, lo, hi) = run[0];
             p.rect(x - 3.0, hi, 6.0, (lo - hi).max(1.0), t.band);
         } else if run.len() > 1 {
-            let mut poly: Vec<(f64, f64)> = run.iter().map(|&(x, _, hi)| (x, hi)).collect();
-            poly.extend(run.iter().rev().map(|&(x, lo, _)| (x, lo)));
+            // Along the upper bounds, then back along the lower ones.
+            let mut poly = Vec::with_capacity(2 * run.len());
+            for &(x, _, hi) in run.iter() {
+                poly.push((x, hi));
+            }
+            for &(x, lo, _) in run.iter().rev() {
+                poly.push((x, lo));
+            }
             p.polygon(&poly, t.band);
         }
         run.clear();
@@ -233,7 +236,12 @@ fn plot(
     let widest = widest + 10.0;
     let every = ((widest / slot).ceil() as usize).max(1);
     let label_y = bottom + s.small * 1.5;
-    let mut shown: Vec<usize> = (0..n).step_by(every).collect();
+    let mut shown: Vec<usize> = Vec::with_capacity(n / every + 2);
+    let mut i = 0;
+    while i < n {
+        shown.push(i);
+        i += every;
+    }
     if shown.last() != Some(&(n - 1)) {
         if shown
             .last()
