@@ -100,13 +100,10 @@ impl Pct {
         });
         let count = count.map(|(k, n)| cat(&[&fmt.fixed(k, 0), " / ", &fmt.fixed(n, 0)]));
         let mut detail = text.clone();
-        let mut sep = " (";
-        for part in [&interval, &count].into_iter().flatten() {
-            push(&mut detail, &[sep, part]);
-            sep = ", ";
-        }
-        if sep == ", " {
-            detail.push(')');
+        match (&interval, &count) {
+            (Some(i), Some(c)) => push(&mut detail, &[" (", i, ", ", c, ")"]),
+            (Some(x), None) | (None, Some(x)) => push(&mut detail, &[" (", x, ")"]),
+            (None, None) => {}
         }
         Pct {
             value,
@@ -253,7 +250,8 @@ pub struct Point {
 /// The change between two consecutive periods.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
-    pub stats: Change,
+    /// Tested and more than noise: |z| > 1.96.
+    pub significant: bool,
     /// "+18", "+2.8": the label on the segment.
     pub text: String,
     /// "Q2 2023 → Q3 2023: +18.4 (95% interval +7.9 to +28.8), significant (z = 3.4)".
@@ -264,7 +262,7 @@ pub struct Step {
 
 impl Step {
     /// `unit` follows each number ("" for NPS, " pts" for rates); the label has `decimals`.
-    fn new(fmt: &Fmt, c: Change, unit: &str, decimals: usize) -> Step {
+    fn new(fmt: &Fmt, c: &Change, unit: &str, decimals: usize) -> Step {
         let w = fmt.words();
         let mut line = cat(&[&fmt.period(&c.from), " → ", &fmt.period(&c.to), ": "]);
         let detail_at = line.len();
@@ -302,7 +300,7 @@ impl Step {
         }
         Step {
             text: fmt.signed(c.change, decimals),
-            stats: c,
+            significant: c.significant == Some(true),
             line,
             detail_at,
         }
@@ -313,10 +311,6 @@ impl Step {
         // `get`, not indexing: a slice that can panic brings core's panic message
         // formatting (Unicode tables, escaping) into the wasm, about 4 KB.
         self.line.get(self.detail_at..).unwrap_or_default()
-    }
-
-    pub fn significant(&self) -> bool {
-        self.stats.significant == Some(true)
     }
 }
 
@@ -331,7 +325,7 @@ impl Trend {
     fn nps(fmt: &Fmt, data: &[crate::spec::NpsPoint]) -> Option<Trend> {
         let t = nps_trend_stats(data)?;
         let mut points = Vec::with_capacity(t.points.len());
-        for p in t.points {
+        for p in &t.points {
             let s = Score::new(fmt, p.stats);
             points.push(Point {
                 period: fmt.period(&p.period),
@@ -342,13 +336,13 @@ impl Trend {
                 detail: s.detail,
             });
         }
-        Some(Trend::with(fmt, points, t.changes, "", 0))
+        Some(Trend::with(fmt, points, &t.changes, "", 0))
     }
 
     fn rate(fmt: &Fmt, data: &[crate::spec::RatePoint]) -> Option<Trend> {
         let (stats, changes) = rate_trend_stats(data)?;
         let mut points = Vec::with_capacity(stats.len());
-        for p in stats {
+        for p in &stats {
             let r = Pct::rate(fmt, &p.stats);
             let mut brief = r.text.clone();
             r.push_interval(&mut brief, fmt);
@@ -361,14 +355,14 @@ impl Trend {
                 detail: r.detail,
             });
         }
-        Some(Trend::with(fmt, points, changes, &pts(fmt), 1))
+        Some(Trend::with(fmt, points, &changes, &pts(fmt), 1))
     }
 
     /// The points and their changes, as [`Step::new`] writes them.
     fn with(
         fmt: &Fmt,
         points: Vec<Point>,
-        changes: Vec<Change>,
+        changes: &[Change],
         unit: &str,
         decimals: usize,
     ) -> Trend {
@@ -416,7 +410,7 @@ pub struct Groups {
 impl Groups {
     fn new(fmt: &Fmt, b: &Breakdown) -> Groups {
         let mut groups = Vec::with_capacity(b.groups.len());
-        for g in breakdown_stats(b) {
+        for g in &breakdown_stats(b) {
             let mut shares = Vec::with_capacity(g.shares_pct.len());
             for (i, &share) in g.shares_pct.iter().enumerate() {
                 let ci = g.ci95_pct.as_ref().map(|c| c[i]);
@@ -426,7 +420,7 @@ impl Groups {
             }
             groups.push(Group {
                 n: g.n.map(|n| fmt.fixed(n, 0)),
-                label: g.label,
+                label: g.label.clone(),
                 shares,
             });
         }
@@ -463,7 +457,7 @@ impl Amounts {
     fn new(fmt: &Fmt, data: &[Item], unit: &str, donut: bool) -> Amounts {
         let (total, stats) = item_stats(data);
         let mut items = Vec::with_capacity(stats.len());
-        for i in stats {
+        for i in &stats {
             let text = amount(fmt, i.value, unit);
             let share = Pct::new(fmt, i.share_pct, None, None);
             let mut line = cat(&[&i.label, ": ", &text]);
@@ -471,7 +465,7 @@ impl Amounts {
                 push(&mut line, &[" (", &share.text, ")"]);
             }
             items.push(Amount {
-                label: i.label,
+                label: i.label.clone(),
                 value: i.value,
                 text,
                 share,

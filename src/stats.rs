@@ -12,7 +12,7 @@ use crate::spec::{
 pub const Z95: f64 = 1.959963984540054;
 
 /// NPS of one survey and, where counts are known, its uncertainty.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NpsStats {
     /// Score from −100 to +100.

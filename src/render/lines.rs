@@ -345,7 +345,7 @@ fn mark_changes(p: &mut Painter, width: f64, plotted: &Plotted, changes: &[Step]
         let (x1, y1) = plotted.points[i + 1];
         let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         let text = change.text.as_str();
-        let significant = change.significant();
+        let significant = change.significant;
         let tw = p.text_width(text, s.small, significant);
         // The dot and its space before a significant change.
         let w = tw + if significant { 11.0 } else { 0.0 };

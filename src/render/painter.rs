@@ -273,8 +273,8 @@ impl<'a> Painter<'a> {
         line_height: f64,
     ) -> f64 {
         let mut y = y;
-        for line in self.wrap(text, max_width, size, bold) {
-            self.text(x, y, &line, size, bold, color, Align::Left);
+        for line in &self.wrap(text, max_width, size, bold) {
+            self.text(x, y, line, size, bold, color, Align::Left);
             y += line_height;
         }
         y
