@@ -306,6 +306,11 @@ impl Step {
         }
     }
 
+    /// Appends `sep`, then "change Q2 2023 → Q3 2023: …" as a tooltip and the summary say it.
+    pub fn push_said(&self, out: &mut String, fmt: &Fmt, sep: &str) {
+        push(out, &[sep, fmt.words().change, " ", &self.line]);
+    }
+
     /// "+18.4 (95% interval +7.9 to +28.8), significant (z = 3.4)".
     pub fn detail(&self) -> &str {
         // `get`, not indexing: a slice that can panic brings core's panic message
@@ -537,5 +542,87 @@ impl Figures {
                 label: data.label.clone(),
             }),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Locale;
+    use crate::stats::{nps_from_counts, wilson95};
+
+    #[test]
+    fn each_fragment_reads_as_the_reader_sees_it() {
+        let en = &Fmt::new(Locale::EnUs);
+        let id = &Fmt::new(Locale::IdId);
+        // 120 of 400: Wilson [25.72, 34.65].
+        let share = Pct::new(en, 30.0, wilson95(120.0, 400.0), Some((120.0, 400.0)));
+        assert_eq!(share.detail, "30% (95% interval 25.7%–34.7%, 120 / 400)");
+        assert_eq!(share.interval.as_deref(), Some("95% interval 25.7%–34.7%"));
+        assert_eq!(
+            Pct::new(en, 50.0, None, Some((500.0, 1000.0))).detail,
+            "50% (500 / 1,000)"
+        );
+        let plain = Pct::new(id, 33.5, None, None);
+        assert_eq!(
+            (plain.text.as_str(), plain.short.as_str()),
+            ("33,5%", "34%")
+        );
+        assert_eq!(plain.detail, "33,5%");
+        let published = RateStats {
+            rate: 24.0,
+            k: None,
+            n: None,
+            ci95: None,
+        };
+        assert_eq!(
+            Pct::rate(id, &published).detail,
+            "24% (angka terbitan; tanpa margin galat)"
+        );
+
+        // 500/330/170: NPS 33, V = 10⁴·(.67 − .33²)/1000 = 5.611, z·√V = 4.64.
+        let s = Score::new(en, nps_from_counts(500.0, 330.0, 170.0).unwrap());
+        assert_eq!(s.detail, "33 ± 4.6 (95% interval 28.3 to 37.5)");
+        assert_eq!(s.brief, "33 ± 4.6");
+        assert_eq!(s.margin.as_deref(), Some("± 4.6 (95%, n = 1,000)"));
+
+        let c = Change {
+            from: "2023-Q2".into(),
+            to: "2023-Q3".into(),
+            change: 18.350755,
+            z: Some(3.437485),
+            significant: Some(true),
+            ci95: Some([7.887635, 28.813875]),
+            counts: true,
+        };
+        let step = Step::new(en, &c, "", 0);
+        assert_eq!(step.text, "+18");
+        assert!(step.significant);
+        assert_eq!(
+            step.line,
+            "Q2 2023 → Q3 2023: +18.4 (95% interval +7.9 to +28.8), significant (z = 3.4)"
+        );
+        assert_eq!(
+            step.detail(),
+            "+18.4 (95% interval +7.9 to +28.8), significant (z = 3.4)"
+        );
+        let mut said = String::from("x");
+        step.push_said(&mut said, en, "; ");
+        assert_eq!(said, format!("x; change {}", step.line));
+        // A published side: no interval, and the verdict says why there is no test.
+        let untested = Change {
+            z: None,
+            significant: None,
+            ci95: None,
+            counts: false,
+            change: 6.0,
+            ..c
+        };
+        let step = Step::new(id, &untested, &pts(id), 1);
+        assert_eq!(step.text, "+6,0");
+        assert_eq!(
+            step.detail(),
+            "+6,0 poin, tanpa uji: angka terbitan tidak punya margin galat"
+        );
     }
 }

@@ -110,7 +110,7 @@ fn trend_sentence(out: &mut String, fmt: &Fmt, t: &Trend) {
     let last = t.changes.len().wrapping_sub(1);
     for (i, c) in t.changes.iter().enumerate() {
         if i == last || c.significant {
-            push(out, &["; ", fmt.words().change, " ", &c.line]);
+            c.push_said(out, fmt, "; ");
         }
     }
 }

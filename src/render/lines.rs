@@ -318,7 +318,7 @@ fn trend_series<'a>(fmt: &Fmt, t: &'a Trend, prefix: &str, notes: &'a [NpsPoint]
     for (i, x) in t.points.iter().enumerate() {
         let mut tip = cat(&[&x.period, ": ", prefix, &x.detail]);
         if let Some(c) = i.checked_sub(1).and_then(|j| t.changes.get(j)) {
-            push(&mut tip, &[" · ", fmt.words().change, " ", &c.line]);
+            c.push_said(&mut tip, fmt, " · ");
         }
         points.push(Pt {
             label: &x.period,
