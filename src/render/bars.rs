@@ -17,7 +17,7 @@ fn generic_row(width: f64) -> (f64, f64) {
 pub fn draw_bars(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
     let items = &a.items;
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
     let unit = unit.unwrap_or("");
     let lo = items.iter().map(|i| i.value).fold(0.0, f64::min);
@@ -159,7 +159,7 @@ fn legend_names(b: &Breakdown, fmt: &Fmt) -> Vec<String> {
 
 pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
     let color = |i: usize| t.palette[i % t.palette.len()];
 

@@ -17,7 +17,7 @@ fn preferred_diameter(width: f64) -> f64 {
 
 pub fn draw(p: &mut Painter, body: Rect, f: &Amounts) {
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let (total, stats) = (f.total, &f.items);
     if total.is_nan() || total <= 0.0 {
         return;

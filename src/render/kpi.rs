@@ -19,7 +19,7 @@ fn draw_figure(
     tip: String,
 ) {
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let mut big = big_size(body.w);
     // A long figure shrinks rather than overflowing a phone's width.
     let w = p.text_width(figure, big, true);

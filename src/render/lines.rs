@@ -104,7 +104,7 @@ fn plot(
     value_text: &dyn Fn(&Fmt, f64) -> String,
 ) -> Plotted {
     let s = TypeScale::for_width(area.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
     // The unit once, on the top gridline (newsroom style); bare numbers below it.
     let top = axis.ticks.len().saturating_sub(1);
@@ -339,7 +339,7 @@ fn mark_changes(p: &mut Painter, width: f64, plotted: &Plotted, changes: &[Step]
         return;
     }
     let s = TypeScale::for_width(width);
-    let t = p.theme.clone();
+    let t = p.theme;
     for (i, change) in changes.iter().enumerate() {
         let (x0, y0) = plotted.points[i];
         let (x1, y1) = plotted.points[i + 1];

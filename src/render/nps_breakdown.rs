@@ -17,7 +17,7 @@ pub fn draw(p: &mut Painter, body: Rect, f: &Nps) {
     let s = TypeScale::for_width(body.w);
     let fmt = p.fmt;
     let words = fmt.words();
-    let t = p.theme.clone();
+    let t = p.theme;
     let segments: [(&str, &Pct, _, bool); 3] = [
         (words.detractors, detractors, t.detractors, true),
         (words.passives, passives, t.passives, false),

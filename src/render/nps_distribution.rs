@@ -26,7 +26,7 @@ pub fn draw(p: &mut Painter, body: Rect, f: &Nps) {
     }
     let body = body.or_height(preferred_height(body.w));
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
     let words = fmt.words();
     let max_share = answers.iter().map(|a| a.value).fold(0.0, f64::max).max(1.0);
