@@ -1,9 +1,11 @@
 //! statchart: statistically honest NPS and employment charts.
 //!
-//! A JSON spec comes in ([`spec`]), its figures are computed ([`stats`]), and
-//! the chart is drawn through plotters' `DrawingBackend` ([`render`]): onto SVG
-//! or PNG natively ([`native`]), or onto a canvas in the browser.
+//! A JSON spec comes in ([`spec`]), its figures are computed ([`stats`]) and
+//! written out once ([`figures`]), and the chart is drawn through plotters'
+//! `DrawingBackend` ([`render`]): onto SVG or PNG natively ([`native`]), or onto
+//! a canvas in the browser.
 
+pub mod figures;
 pub mod locale;
 pub mod render;
 #[cfg(feature = "schema")]

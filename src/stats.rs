@@ -12,7 +12,7 @@ use crate::spec::{
 pub const Z95: f64 = 1.959963984540054;
 
 /// NPS of one survey and, where counts are known, its uncertainty.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NpsStats {
     /// Score from −100 to +100.
@@ -267,7 +267,8 @@ pub fn nps_change(a: &NpsStats, b: &NpsStats) -> Test {
 
 pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
     let (points, changes) = trend(
-        points.iter().map(|p| (&p.period, nps_stats(&p.data))),
+        points,
+        |p| (&p.period, nps_stats(&p.data)),
         |a, b| {
             let counts = a.variance.is_some() && b.variance.is_some();
             (b.nps - a.nps, counts, nps_change(a, b))
@@ -276,27 +277,27 @@ pub fn nps_trend_stats(points: &[NpsPoint]) -> Option<NpsTrendStats> {
     Some(NpsTrendStats { points, changes })
 }
 
-/// Each period's figures (`None` if any has none) and each consecutive change;
-/// `compare` gives a change's size, whether both sides have counts, and its test.
-fn trend<'a, T>(
-    periods: impl Iterator<Item = (&'a String, Option<T>)>,
+/// Each period's figures as `read` gives them (`None` if any has none) and each
+/// consecutive change; `compare` gives a change's size, whether both sides have
+/// counts, and its test. (Plain loops: iterator chains cost the wasm a fold each.)
+fn trend<P, T>(
+    points: &[P],
+    read: impl Fn(&P) -> (&String, Option<T>),
     compare: impl Fn(&T, &T) -> (f64, bool, Test),
 ) -> Option<(Vec<PeriodStats<T>>, Vec<Change>)> {
-    let stats = periods
-        .map(|(period, stats)| {
-            stats.map(|stats| PeriodStats {
-                period: period.clone(),
-                stats,
-            })
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let changes = stats
-        .windows(2)
-        .map(|w| {
-            let (change, counts, test) = compare(&w[0].stats, &w[1].stats);
-            Change::between(&w[0].period, &w[1].period, change, counts, test)
-        })
-        .collect();
+    let mut stats = Vec::with_capacity(points.len());
+    for p in points {
+        let (period, figures) = read(p);
+        stats.push(PeriodStats {
+            period: period.clone(),
+            stats: figures?,
+        });
+    }
+    let mut changes = Vec::with_capacity(points.len());
+    for (a, b) in stats.iter().zip(stats.iter().skip(1)) {
+        let (change, counts, test) = compare(&a.stats, &b.stats);
+        changes.push(Change::between(&a.period, &b.period, change, counts, test));
+    }
     Some((stats, changes))
 }
 
@@ -360,7 +361,8 @@ pub fn rate_change(a: &RateStats, b: &RateStats) -> Test {
 /// Each period's rate and each consecutive change.
 pub fn rate_trend_stats(points: &[RatePoint]) -> Option<(Vec<RatePointStats>, Vec<RateChange>)> {
     trend(
-        points.iter().map(|p| (&p.period, rate_stats(&p.value))),
+        points,
+        |p| (&p.period, rate_stats(&p.value)),
         |a, b| {
             let counts = a.n.is_some() && b.n.is_some();
             (b.rate - a.rate, counts, rate_change(a, b))
@@ -369,35 +371,35 @@ pub fn rate_trend_stats(points: &[RatePoint]) -> Option<(Vec<RatePointStats>, Ve
 }
 
 pub fn breakdown_stats(b: &Breakdown) -> Vec<BreakdownGroupStats> {
-    b.groups
-        .iter()
-        .map(|g| {
-            let total: f64 = g.values.iter().sum();
-            let shares_pct = g
-                .values
-                .iter()
-                .map(|v| if total > 0.0 { 100.0 * v / total } else { 0.0 })
-                .collect();
-            let counts = b.unit == BreakdownUnit::Count;
-            BreakdownGroupStats {
-                label: g.label.clone(),
-                n: counts.then_some(total),
-                shares_pct,
-                ci95_pct: if counts {
-                    g.values.iter().map(|v| wilson95(*v, total)).collect()
-                } else {
-                    None
-                },
-            }
-        })
-        .collect()
+    let counts = b.unit == BreakdownUnit::Count;
+    let mut out = Vec::with_capacity(b.groups.len());
+    for g in &b.groups {
+        let total: f64 = g.values.iter().sum();
+        let mut shares_pct = Vec::with_capacity(g.values.len());
+        let mut ci95_pct = counts.then(|| Vec::with_capacity(g.values.len()));
+        for &v in &g.values {
+            shares_pct.push(if total > 0.0 { 100.0 * v / total } else { 0.0 });
+            // Every share's interval, or none: a group of no answers has none to give.
+            ci95_pct = ci95_pct.and_then(|mut ci| {
+                ci.push(wilson95(v, total)?);
+                Some(ci)
+            });
+        }
+        out.push(BreakdownGroupStats {
+            label: g.label.clone(),
+            n: counts.then_some(total),
+            shares_pct,
+            ci95_pct,
+        });
+    }
+    out
 }
 
 pub fn item_stats(items: &[Item]) -> (f64, Vec<ItemStats>) {
     let total: f64 = items.iter().map(|i| i.value).sum();
-    let stats = items
-        .iter()
-        .map(|i| ItemStats {
+    let mut stats = Vec::with_capacity(items.len());
+    for i in items {
+        stats.push(ItemStats {
             label: i.label.clone(),
             value: i.value,
             share_pct: if total != 0.0 {
@@ -405,8 +407,8 @@ pub fn item_stats(items: &[Item]) -> (f64, Vec<ItemStats>) {
             } else {
                 0.0
             },
-        })
-        .collect();
+        });
+    }
     (total, stats)
 }
 

@@ -24,7 +24,7 @@ impl Rgba {
             a: 1.0,
         }
     }
-    pub fn with_alpha(self, a: f64) -> Self {
+    pub const fn with_alpha(self, a: f64) -> Self {
         Rgba { a, ..self }
     }
     /// Relative luminance (WCAG 2).
@@ -50,7 +50,7 @@ impl Rgba {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub background: Rgba,
     pub text: Rgba,
@@ -70,51 +70,12 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// A copy of the named theme: from a static, so that the wasm holds each theme
+    /// once as data rather than as code that builds every colour at each call.
     pub fn new(name: ThemeName) -> Theme {
         match name {
-            ThemeName::Light => Theme {
-                background: Rgba::hex(0xffffff),
-                text: Rgba::hex(0x1d1d1d),
-                muted: Rgba::hex(0x5e5e5e),
-                grid: Rgba::hex(0xdcdcdc),
-                accent: Rgba::hex(0x17785a),
-                passives: Rgba::hex(0xb9b9b9),
-                detractors: Rgba::hex(0xc0392b),
-                zones: [
-                    Rgba::hex(0xeac6c0),
-                    Rgba::hex(0xede3c6),
-                    Rgba::hex(0xcfe4d8),
-                    Rgba::hex(0xa4d3ba),
-                ],
-                palette: OKABE_ITO,
-                band: Rgba::hex(0x17785a).with_alpha(0.18),
-            },
-            ThemeName::Dark => Theme {
-                background: Rgba::hex(0x171717),
-                text: Rgba::hex(0xf1f1f1),
-                muted: Rgba::hex(0xb4b4b4),
-                grid: Rgba::hex(0x3c3c3c),
-                accent: Rgba::hex(0x42c495),
-                passives: Rgba::hex(0x8c8c8c),
-                detractors: Rgba::hex(0xf0705f),
-                zones: [
-                    Rgba::hex(0x5a2f2a),
-                    Rgba::hex(0x574d2e),
-                    Rgba::hex(0x2f4a3d),
-                    Rgba::hex(0x2d6b50),
-                ],
-                palette: [
-                    Rgba::hex(0x56b4e9),
-                    Rgba::hex(0xe69f00),
-                    Rgba::hex(0x42c495),
-                    Rgba::hex(0xcc79a7),
-                    Rgba::hex(0xf0e442),
-                    Rgba::hex(0xd55e00),
-                    Rgba::hex(0x9ecae1),
-                    Rgba::hex(0xdddddd),
-                ],
-                band: Rgba::hex(0x42c495).with_alpha(0.25),
-            },
+            ThemeName::Light => LIGHT,
+            ThemeName::Dark => DARK,
         }
     }
 
@@ -133,6 +94,51 @@ impl Theme {
         }
     }
 }
+
+static LIGHT: Theme = Theme {
+    background: Rgba::hex(0xffffff),
+    text: Rgba::hex(0x1d1d1d),
+    muted: Rgba::hex(0x5e5e5e),
+    grid: Rgba::hex(0xdcdcdc),
+    accent: Rgba::hex(0x17785a),
+    passives: Rgba::hex(0xb9b9b9),
+    detractors: Rgba::hex(0xc0392b),
+    zones: [
+        Rgba::hex(0xeac6c0),
+        Rgba::hex(0xede3c6),
+        Rgba::hex(0xcfe4d8),
+        Rgba::hex(0xa4d3ba),
+    ],
+    palette: OKABE_ITO,
+    band: Rgba::hex(0x17785a).with_alpha(0.18),
+};
+
+static DARK: Theme = Theme {
+    background: Rgba::hex(0x171717),
+    text: Rgba::hex(0xf1f1f1),
+    muted: Rgba::hex(0xb4b4b4),
+    grid: Rgba::hex(0x3c3c3c),
+    accent: Rgba::hex(0x42c495),
+    passives: Rgba::hex(0x8c8c8c),
+    detractors: Rgba::hex(0xf0705f),
+    zones: [
+        Rgba::hex(0x5a2f2a),
+        Rgba::hex(0x574d2e),
+        Rgba::hex(0x2f4a3d),
+        Rgba::hex(0x2d6b50),
+    ],
+    palette: [
+        Rgba::hex(0x56b4e9),
+        Rgba::hex(0xe69f00),
+        Rgba::hex(0x42c495),
+        Rgba::hex(0xcc79a7),
+        Rgba::hex(0xf0e442),
+        Rgba::hex(0xd55e00),
+        Rgba::hex(0x9ecae1),
+        Rgba::hex(0xdddddd),
+    ],
+    band: Rgba::hex(0x42c495).with_alpha(0.25),
+};
 
 /// Okabe & Ito (2008), the palette most tested for colour-vision deficiency.
 const OKABE_ITO: [Rgba; 8] = [

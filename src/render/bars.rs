@@ -2,11 +2,10 @@
 //! (outcomes per cohort, stacked to 100% or grouped side by side).
 
 use super::frame::TypeScale;
-use super::lines::with_unit;
 use super::{Align, Measure, Painter, Rect};
+use crate::figures::{cat, with_unit, Amounts, Groups};
 use crate::locale::Fmt;
-use crate::spec::{Breakdown, BreakdownMode, BreakdownUnit, Item};
-use crate::stats::breakdown_stats;
+use crate::spec::{Breakdown, BreakdownMode, BreakdownUnit};
 
 fn generic_row(width: f64) -> (f64, f64) {
     let s = TypeScale::for_width(width);
@@ -15,9 +14,10 @@ fn generic_row(width: f64) -> (f64, f64) {
 }
 
 /// Bars with their labels above and values at their ends, from a zero line.
-pub fn draw_bars(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
+pub fn draw_bars(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
+    let items = &a.items;
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
     let unit = unit.unwrap_or("");
     let lo = items.iter().map(|i| i.value).fold(0.0, f64::min);
@@ -28,40 +28,31 @@ pub fn draw_bars(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
     // bars keep a fifth; wider figures are written short ("1.2M"), the exact
     // value stays in the tooltip.
     let cap = body.w * 0.4;
-    let widest = |texts: &[String]| {
-        texts
-            .iter()
-            .map(|x| p.text_width(x, s.label, true))
-            .fold(0.0, f64::max)
-    };
-    let label_texts = |short: bool| -> Vec<String> {
-        items
-            .iter()
-            .map(|i| {
-                let n = if short {
-                    fmt.compact(i.value)
-                } else {
-                    fmt.num(i.value, 2)
-                };
-                with_unit(&n, unit)
-            })
-            .collect()
-    };
-    let exact = label_texts(false);
-    let texts = if widest(&exact) + 8.0 > cap {
-        label_texts(true)
-    } else {
-        exact.clone()
-    };
-    let room = (widest(&texts) + 8.0).min(cap);
+    let mut exact: f64 = 0.0;
+    for i in items {
+        exact = exact.max(p.text_width(&i.text, s.label, true));
+    }
+    let short = exact + 8.0 > cap;
+    let mut texts = Vec::with_capacity(items.len());
+    let mut widest: f64 = 0.0;
+    for i in items {
+        let text = if short {
+            with_unit(fmt.compact(i.value), unit)
+        } else {
+            i.text.clone()
+        };
+        widest = widest.max(p.text_width(&text, s.label, true));
+        texts.push(text);
+    }
+    let room = (widest + 8.0).min(cap);
     let usable = (body.w - if has_negative { 2.0 * room } else { room }).max(20.0);
     let x_of = |v: f64| body.x + if has_negative { room } else { 0.0 } + (v - lo) / span * usable;
     let zero = x_of(0.0);
     let (bar, row) = generic_row(body.w);
     let row = row.min(body.h / items.len() as f64);
-    for (i, ((item, text), exact)) in items.iter().zip(&texts).zip(&exact).enumerate() {
+    for (i, (item, text)) in items.iter().zip(&texts).enumerate() {
         let y = body.y + row * i as f64;
-        let label = super::ellipsize(&item.label, body.w, |x| p.text_width(x, s.label, false));
+        let label = p.fit(&item.label, body.w, s.label, false);
         p.text(
             body.x,
             y + s.label * 1.1,
@@ -79,13 +70,7 @@ pub fn draw_bars(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
             (end, zero)
         };
         p.rect(x0, bar_y, (x1 - x0).max(1.0), bar, t.accent);
-        p.mark(
-            x0,
-            bar_y,
-            (x1 - x0).max(4.0),
-            bar,
-            format!("{}: {exact}", item.label),
-        );
+        p.mark(x0, bar_y, (x1 - x0).max(4.0), bar, item.line.clone());
         let baseline = bar_y + bar / 2.0 + s.label * 0.36;
         if item.value >= 0.0 {
             p.text(x1 + 5.0, baseline, text, s.label, true, t.text, Align::Left);
@@ -172,26 +157,23 @@ fn legend_names(b: &Breakdown, fmt: &Fmt) -> Vec<String> {
     names
 }
 
-pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
+pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown, f: &Groups) {
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
-    let colors: Vec<_> = (0..b.categories.len())
-        .map(|i| t.palette[i % t.palette.len()])
-        .collect();
+    let color = |i: usize| t.palette[i % t.palette.len()];
 
     // Legend, in the same order as the segments left to right.
     let names = legend_names(b, &fmt);
     let layout = legend_layout(&names, body.w, s.label, &*p);
     for &(i, x, row) in &layout {
         let y = body.y + row as f64 * s.label * 1.6;
-        match colors.get(i) {
-            Some(&c) => p.rect(body.x + x, y + 1.0, s.label, s.label, c),
-            None => whisker(p, body.x + x, body.x + x + s.label, y + 1.0 + s.label / 2.0),
+        if i < b.categories.len() {
+            p.rect(body.x + x, y + 1.0, s.label, s.label, color(i));
+        } else {
+            whisker(p, body.x + x, body.x + x + s.label, y + 1.0 + s.label / 2.0);
         }
-        let name = super::ellipsize(&names[i], body.w - s.label - 5.0, |x| {
-            p.text_width(x, s.label, false)
-        });
+        let name = p.fit(&names[i], body.w - s.label - 5.0, s.label, false);
         p.text(
             body.x + x + s.label + 5.0,
             y + s.label * 0.92,
@@ -204,12 +186,11 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
     }
     let legend_h = layout.last().map_or(0, |l| l.2 + 1) as f64 * s.label * 1.6 + 8.0;
 
-    let stats = breakdown_stats(b);
     let (bar, row) = breakdown_rows(b, body.w);
     let row = row.min((body.h - legend_h) / b.groups.len() as f64);
-    for (gi, g) in stats.iter().enumerate() {
+    for (gi, g) in f.groups.iter().enumerate() {
         let y = body.y + legend_h + row * gi as f64;
-        let label = super::ellipsize(&g.label, body.w * 0.7, |x| p.text_width(x, s.label, true));
+        let label = p.fit(&g.label, body.w * 0.7, s.label, true);
         p.text(
             body.x,
             y + s.label * 1.1,
@@ -219,11 +200,11 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
             t.text,
             Align::Left,
         );
-        if let Some(n) = g.n {
+        if let Some(n) = &g.n {
             p.text(
                 body.right(),
                 y + s.label * 1.1,
-                &format!("n = {}", fmt.fixed(n, 0)),
+                &cat(&["n = ", n]),
                 s.small,
                 false,
                 t.muted,
@@ -234,20 +215,26 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
         match b.mode {
             BreakdownMode::Stacked => {
                 let mut x = body.x;
-                for (ci, share) in g.shares_pct.iter().enumerate() {
-                    let w = body.w * share / 100.0;
+                for (ci, share) in g.shares.iter().enumerate() {
+                    let w = body.w * share.value / 100.0;
                     if w <= 0.0 {
                         continue;
                     }
-                    p.rect(x, bar_y, (w - 1.5).max(0.5), bar, colors[ci]);
-                    p.mark(x, bar_y, w.max(4.0), bar, breakdown_tip(&fmt, b, g, ci));
-                    let text = fmt.pct(*share, 0);
-                    if p.text_width(&text, s.small, true) + 6.0 <= w {
-                        let ink = t.ink_on(colors[ci]);
+                    p.rect(x, bar_y, (w - 1.5).max(0.5), bar, color(ci));
+                    p.mark(
+                        x,
+                        bar_y,
+                        w.max(4.0),
+                        bar,
+                        tip(&g.label, &b.categories[ci], share),
+                    );
+                    let text = &share.short;
+                    if p.text_width(text, s.small, true) + 6.0 <= w {
+                        let ink = t.ink_on(color(ci));
                         p.text(
                             x + w / 2.0,
                             bar_y + bar / 2.0 + s.small * 0.36,
-                            &text,
+                            text,
                             s.small,
                             true,
                             ink,
@@ -258,23 +245,29 @@ pub fn draw_breakdown(p: &mut Painter, body: Rect, b: &Breakdown) {
                 }
             }
             BreakdownMode::Grouped => {
-                for (ci, share) in g.shares_pct.iter().enumerate() {
+                for (ci, share) in g.shares.iter().enumerate() {
                     let by = bar_y + (bar + 4.0) * ci as f64;
-                    let text = format!("{} {}", b.categories[ci], fmt.pct(*share, 1));
+                    let text = cat(&[&b.categories[ci], " ", &share.text]);
                     let room = p.text_width(&text, s.small, false) + 8.0;
                     let scale = (body.w - room).max(10.0) / 100.0;
-                    let w = scale * share;
-                    p.rect(body.x, by, w.max(1.0), bar, colors[ci]);
-                    p.mark(body.x, by, w.max(4.0), bar, breakdown_tip(&fmt, b, g, ci));
+                    let w = scale * share.value;
+                    p.rect(body.x, by, w.max(1.0), bar, color(ci));
+                    p.mark(
+                        body.x,
+                        by,
+                        w.max(4.0),
+                        bar,
+                        tip(&g.label, &b.categories[ci], share),
+                    );
                     // Counts: the share's Wilson interval as a thin whisker through the
                     // bar's end, the label after it. (Stacked segments get none: their
                     // edges hang on the other shares, so a whisker would mislead.)
-                    let end = match g.ci95_pct.as_ref().map(|c| c[ci]) {
+                    let end = match share.ci {
                         Some([lo, hi]) if whiskers(b) => {
                             let (x0, x1, ym) = (scale * lo, scale * hi, by + bar / 2.0);
                             whisker(p, body.x + x0, body.x + x1, ym);
                             // Inside the bar, in the ink that reads on its colour.
-                            let ink = t.ink_on(colors[ci]);
+                            let ink = t.ink_on(color(ci));
                             p.line(body.x + x0, ym - 3.0, body.x + x0, ym + 3.0, 1.5, ink);
                             p.line(body.x + x0, ym, body.x + w, ym, 1.5, ink);
                             w.max(x1)
@@ -306,16 +299,6 @@ fn whisker(p: &mut Painter, x0: f64, x1: f64, y: f64) {
 }
 
 /// "Cohort 1 (2022) · Employed: 30% (95% interval 25.7%–34.7%, 120 / 400)".
-fn breakdown_tip(
-    fmt: &Fmt,
-    b: &Breakdown,
-    g: &crate::stats::BreakdownGroupStats,
-    ci: usize,
-) -> String {
-    format!(
-        "{} · {}: {}",
-        g.label,
-        b.categories[ci],
-        crate::summary::share_detail(fmt, g, ci)
-    )
+fn tip(group: &str, category: &str, share: &crate::figures::Pct) -> String {
+    cat(&[group, " · ", category, ": ", &share.detail])
 }

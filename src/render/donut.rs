@@ -2,10 +2,8 @@
 //! value and share, and its share written on the slice where it fits.
 
 use super::frame::TypeScale;
-use super::lines::with_unit;
 use super::{polar, Align, Painter, Rect};
-use crate::spec::Item;
-use crate::stats::item_stats;
+use crate::figures::{cat, Amounts};
 use std::f64::consts::PI;
 
 fn side_by_side(width: f64) -> bool {
@@ -17,15 +15,14 @@ fn preferred_diameter(width: f64) -> f64 {
     (width * 0.42).clamp(180.0, 320.0)
 }
 
-pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
+pub fn draw(p: &mut Painter, body: Rect, f: &Amounts) {
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
-    let fmt = p.fmt;
-    let (total, stats) = item_stats(items);
+    let t = p.theme;
+    let (total, stats) = (f.total, &f.items);
     if total.is_nan() || total <= 0.0 {
         return;
     }
-    let list_h = items.len() as f64 * s.label * 1.8;
+    let list_h = stats.len() as f64 * s.label * 1.8;
     let (d, list_x, list_y) = if side_by_side(body.w) {
         let d = (body.w * 0.45).min(body.or_height(preferred_diameter(body.w).max(list_h)).h);
         (d, body.x + d + 24.0, body.y + (d - list_h).max(0.0) / 2.0)
@@ -54,24 +51,18 @@ pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
         p.sector(cx, cy, r0, r1, a - sweep, a, color);
         let (mid, rm) = (a - sweep / 2.0, (r0 + r1) / 2.0);
         let (mx, my) = polar(cx, cy, rm, mid);
-        let tip = format!(
-            "{}: {} ({})",
-            item.label,
-            with_unit(&fmt.num(item.value, 2), unit.unwrap_or("")),
-            fmt.pct(item.share_pct, 1)
-        );
-        p.mark(mx - 8.0, my - 8.0, 16.0, 16.0, tip);
+        p.mark(mx - 8.0, my - 8.0, 16.0, 16.0, item.line.clone());
         // A thin gap in the background colour between slices.
         let (x0, y0) = polar(cx, cy, r0, a);
         let (x1, y1) = polar(cx, cy, r1, a);
         p.line(x0, y0, x1, y1, 2.0, bg);
-        let text = fmt.pct(item.share_pct, 0);
-        if sweep * rm > p.text_width(&text, s.small, true) + 8.0 && r1 - r0 > s.small * 1.6 {
+        let text = &item.share.short;
+        if sweep * rm > p.text_width(text, s.small, true) + 8.0 && r1 - r0 > s.small * 1.6 {
             let ink = t.ink_on(color);
             p.text(
                 mx,
                 my + s.small * 0.36,
-                &text,
+                text,
                 s.small,
                 true,
                 ink,
@@ -81,14 +72,13 @@ pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
         a -= sweep;
     }
     // The total in the hole.
-    let unit = unit.unwrap_or("");
-    let total_text = with_unit(&fmt.num(total, 2), unit);
+    let total_text = &f.total_text;
     let size = (r0 * 0.45).clamp(12.0, 28.0);
-    let size = size.min(size * (2.0 * r0 * 0.85) / p.text_width(&total_text, size, true).max(1.0));
+    let size = size.min(size * (2.0 * r0 * 0.85) / p.text_width(total_text, size, true).max(1.0));
     p.text(
         cx,
         cy + size * 0.36,
-        &total_text,
+        total_text,
         size,
         true,
         t.text,
@@ -101,11 +91,7 @@ pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
         let y = list_y + s.label * 1.8 * i as f64;
         let color = t.palette[i % t.palette.len()];
         p.rect(list_x, y + 2.0, s.label, s.label, color);
-        let value = format!(
-            "{} · {}",
-            with_unit(&fmt.num(item.value, 2), unit),
-            fmt.pct(item.share_pct, 1)
-        );
+        let value = cat(&[&item.text, " · ", &item.share.text]);
         let vw = p.text_width(&value, s.label, true);
         p.text(
             list_x + list_w,
@@ -116,9 +102,7 @@ pub fn draw(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
             t.text,
             Align::Right,
         );
-        let name = super::ellipsize(&item.label, list_w - vw - s.label - 14.0, |x| {
-            p.text_width(x, s.label, false)
-        });
+        let name = p.fit(&item.label, list_w - vw - s.label - 14.0, s.label, false);
         p.text(
             list_x + s.label + 6.0,
             y + s.label * 0.95,

@@ -2,6 +2,7 @@
 //! source and note, each wrapped to the width, never clipped.
 
 use super::{Align, Measure, Painter};
+use crate::figures::{end_sentence, push};
 use crate::locale::Fmt;
 use crate::spec::Spec;
 
@@ -85,14 +86,19 @@ impl FrameLayout {
         let sizes = TypeScale::for_width(width);
         let inner = width - 2.0 * pad;
         let wrap = |text: &Option<String>, size: f64, bold: bool| match text {
-            Some(t) => super::wrap_text(t, inner, |s| m.text_width(s, size, bold)),
+            Some(t) => super::wrap_text(t, inner, &|s| m.text_width(s, size, bold)),
             None => Vec::new(),
         };
         let title = wrap(&spec.title, sizes.title, true);
         let subtitle = wrap(&spec.subtitle, sizes.subtitle, false);
         let fmt = Fmt::new(spec.locale);
         let footer_text = match (&spec.source, &spec.note) {
-            (Some(s), Some(n)) => Some(format!("{} {n}", end_sentence(&fmt.source_line(s)))),
+            (Some(s), Some(n)) => {
+                let mut line = fmt.source_line(s);
+                end_sentence(&mut line);
+                push(&mut line, &[" ", n]);
+                Some(line)
+            }
             (Some(s), None) => Some(fmt.source_line(s)),
             (None, Some(n)) => Some(n.clone()),
             (None, None) => None,
@@ -193,14 +199,5 @@ impl FrameLayout {
                 Align::Left,
             );
         }
-    }
-}
-
-/// Adds a full stop unless the text already ends a sentence.
-fn end_sentence(s: &str) -> String {
-    if s.ends_with(['.', '!', '?']) {
-        s.to_string()
-    } else {
-        format!("{s}.")
     }
 }

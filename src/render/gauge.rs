@@ -4,8 +4,7 @@
 
 use super::frame::TypeScale;
 use super::{polar, Align, Painter, Rect};
-use crate::spec::NpsData;
-use crate::stats::nps_stats;
+use crate::figures::{cat, Nps};
 use std::f64::consts::PI;
 
 /// Default zone boundaries: below 0, 0–30, 30–70, 70–100.
@@ -39,8 +38,9 @@ fn angle(score: f64) -> f64 {
     PI * (1.0 - (score.clamp(-100.0, 100.0) + 100.0) / 200.0)
 }
 
-pub fn draw(p: &mut Painter, body: Rect, data: &NpsData, zones: Option<&[f64]>) {
-    let Some(stats) = nps_stats(data) else { return };
+pub fn draw(p: &mut Painter, body: Rect, f: &Nps, zones: Option<&[f64]>) {
+    let score = &f.score;
+    let stats = &score.stats;
     let g = geometry(body);
     let sizes = TypeScale::for_width(body.w);
     let (cx, cy, r) = (g.cx, g.cy, g.radius);
@@ -115,35 +115,13 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData, zones: Option<&[f64]>) 
     let (tx, ty) = polar(cx, cy, tip, a);
     p.line(cx, cy, tx, ty, 4.0, text);
     p.circle(cx, cy, 7.0, text);
-    p.mark(
-        cx - r,
-        cy - r,
-        2.0 * r,
-        r,
-        format!("NPS {}", crate::summary::nps_detail(&fmt, &stats)),
-    );
+    p.mark(cx - r, cy - r, 2.0 * r, r, cat(&["NPS ", &score.detail]));
 
     // The score, large, and its margin of error (or why there is none).
     let score_y = cy + 14.0 + g.big * 0.78;
-    p.text(
-        cx,
-        score_y,
-        &fmt.num(stats.nps, 1),
-        g.big,
-        true,
-        text,
-        Align::Center,
-    );
-    let words = fmt.words();
-    let moe = match stats.moe95 {
-        Some(m) => format!(
-            "± {} (95%, n = {})",
-            fmt.num(m, 1),
-            fmt.fixed(stats.n.unwrap_or(0.0), 0)
-        ),
-        None => words.no_interval.to_string(),
-    };
-    let moe = super::ellipsize(&moe, body.w, |s| p.text_width(s, sizes.label, false));
+    p.text(cx, score_y, &score.text, g.big, true, text, Align::Center);
+    let moe = score.margin.as_deref().unwrap_or(fmt.words().no_interval);
+    let moe = p.fit(moe, body.w, sizes.label, false);
     p.text(
         cx,
         score_y + 10.0 + sizes.label * 1.2,

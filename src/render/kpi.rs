@@ -2,10 +2,8 @@
 //! counts are known (employment rate) or the plain value (generic KPI).
 
 use super::frame::TypeScale;
-use super::lines::with_unit;
 use super::{Align, Painter, Rect};
-use crate::spec::{KpiData, RateFigure, RateValue};
-use crate::stats::rate_stats;
+use crate::figures::{cat, Rate, Value};
 
 fn big_size(width: f64) -> f64 {
     (width * 0.17).clamp(44.0, 96.0)
@@ -21,7 +19,7 @@ fn draw_figure(
     tip: String,
 ) {
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let mut big = big_size(body.w);
     // A long figure shrinks rather than overflowing a phone's width.
     let w = p.text_width(figure, big, true);
@@ -48,51 +46,31 @@ fn draw_figure(
     for (line, strong) in details {
         y += s.label * 1.5;
         let color = if *strong { t.text } else { t.muted };
-        let line = super::ellipsize(line, body.w, |x| p.text_width(x, s.label, false));
+        let line = p.fit(line, body.w, s.label, false);
         p.text(body.x, y, &line, s.label, false, color, Align::Left);
     }
 }
 
-pub fn draw_rate(p: &mut Painter, body: Rect, figure: &RateFigure) {
-    let Some(stats) = rate_stats(&figure.value) else {
-        return;
-    };
+pub fn draw_rate(p: &mut Painter, body: Rect, r: &Rate) {
     let fmt = p.fmt;
-    let words = fmt.words();
     let mut details = Vec::new();
-    if let Some(period) = &figure.period {
+    if let Some(period) = &r.period {
         details.push((period.clone(), true));
     }
-    match (&figure.value, stats.ci95) {
-        (RateValue::Counts { employed, total }, Some([lo, hi])) => details.push((
-            format!(
-                "{} {}–{} · {} / {}",
-                words.interval95,
-                fmt.pct(lo, 1),
-                fmt.pct(hi, 1),
-                fmt.fixed(*employed as f64, 0),
-                fmt.fixed(*total as f64, 0)
-            ),
-            false,
-        )),
-        _ => details.push((words.no_interval.to_string(), false)),
-    }
-    let label = figure.label.as_deref().unwrap_or(words.employed);
-    let tip = format!("{label}: {}", crate::summary::rate_detail(&fmt, &stats));
-    draw_figure(p, body, &fmt.pct(stats.rate, 1), Some(label), &details, tip);
+    let rate = &r.rate;
+    let line = match (&rate.interval, &rate.count) {
+        (Some(i), Some(c)) => cat(&[i, " · ", c]),
+        _ => fmt.words().no_interval.to_string(),
+    };
+    details.push((line, false));
+    let tip = cat(&[&r.label, ": ", &rate.detail]);
+    draw_figure(p, body, &rate.text, Some(&r.label), &details, tip);
 }
 
-pub fn draw_value(p: &mut Painter, body: Rect, data: &KpiData) {
-    let fmt = p.fmt;
-    let figure = format!(
-        "{}{}{}",
-        data.prefix.as_deref().unwrap_or(""),
-        with_unit(&fmt.num(data.value, 2), ""),
-        data.suffix.as_deref().unwrap_or("")
-    );
-    let tip = match &data.label {
-        Some(l) => format!("{l}: {figure}"),
-        None => figure.clone(),
+pub fn draw_value(p: &mut Painter, body: Rect, v: &Value) {
+    let tip = match &v.label {
+        Some(l) => cat(&[l, ": ", &v.text]),
+        None => v.text.clone(),
     };
-    draw_figure(p, body, &figure, data.label.as_deref(), &[], tip);
+    draw_figure(p, body, &v.text, v.label.as_deref(), &[], tip);
 }

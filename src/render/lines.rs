@@ -4,10 +4,9 @@
 
 use super::frame::TypeScale;
 use super::{Align, Painter, Rect};
+use crate::figures::{amount, cat, push, Amounts, Step, Trend};
 use crate::locale::Fmt;
-use crate::spec::{Item, NpsPoint, RatePoint};
-use crate::stats::{nps_trend_stats, rate_trend_stats, Change};
-use crate::summary::{change_line, nps_detail, pts, rate_detail};
+use crate::spec::NpsPoint;
 
 /// A plot's height when the chart takes its natural height: plots fill what they are given.
 fn preferred_height(width: f64) -> f64 {
@@ -28,11 +27,11 @@ impl Axis {
     /// A fixed axis, as NPS needs (−100 to +100 always).
     pub fn fixed(lo: f64, hi: f64, step: f64) -> Axis {
         let n = ((hi - lo) / step).round() as usize;
-        Axis {
-            lo,
-            hi,
-            ticks: (0..=n).map(|i| lo + step * i as f64).collect(),
+        let mut ticks = Vec::with_capacity(n + 1);
+        for i in 0..=n {
+            ticks.push(lo + step * i as f64);
         }
+        Axis { lo, hi, ticks }
     }
 
     /// Round gridlines covering `lo..=hi`, about five of them.
@@ -69,16 +68,24 @@ impl Axis {
     }
 }
 
-/// One series to plot, already in the chart's units.
-struct Series {
-    labels: Vec<String>,
-    values: Vec<f64>,
-    bands: Vec<Option<[f64; 2]>>,
-    annotations: Vec<Option<String>>,
-    /// What a tooltip says for each point.
-    tips: Vec<String>,
+/// One point to plot, already in the chart's units.
+struct Pt<'a> {
+    /// Under the axis: the period or the item's label.
+    label: &'a str,
+    value: f64,
+    /// The label on the point.
+    text: &'a str,
+    band: Option<[f64; 2]>,
+    note: Option<&'a str>,
+    /// What its tooltip says.
+    tip: String,
+}
+
+/// One series to plot.
+struct Series<'a> {
+    points: Vec<Pt<'a>>,
     /// A unit other than % to name once on the top gridline instead of on every one.
-    unit: Option<String>,
+    unit: Option<&'a str>,
 }
 
 /// Where each point landed, for annotations drawn afterwards.
@@ -88,7 +95,7 @@ struct Plotted {
     labels: Vec<Rect>,
 }
 
-/// Plots `series` in `area`; `value_text` formats point labels and ticks.
+/// Plots `series` in `area`; `value_text` formats the ticks as the point labels are.
 fn plot(
     p: &mut Painter,
     area: Rect,
@@ -97,24 +104,21 @@ fn plot(
     value_text: &dyn Fn(&Fmt, f64) -> String,
 ) -> Plotted {
     let s = TypeScale::for_width(area.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
     // The unit once, on the top gridline (newsroom style); bare numbers below it.
     let top = axis.ticks.len().saturating_sub(1);
-    let tick_texts: Vec<String> = axis
-        .ticks
-        .iter()
-        .enumerate()
-        .map(|(i, v)| match &series.unit {
-            Some(_) if i != top => fmt.num(*v, 2),
-            _ => value_text(&fmt, *v),
-        })
-        .collect();
-    let gutter = tick_texts
-        .iter()
-        .map(|x| p.text_width(x, s.small, false))
-        .fold(0.0, f64::max)
-        + 8.0;
+    let mut tick_texts = Vec::with_capacity(axis.ticks.len());
+    let mut gutter: f64 = 0.0;
+    for (i, &v) in axis.ticks.iter().enumerate() {
+        let text = match series.unit {
+            Some(_) if i != top => fmt.num(v, 2),
+            _ => value_text(&fmt, v),
+        };
+        gutter = gutter.max(p.text_width(&text, s.small, false));
+        tick_texts.push(text);
+    }
+    let gutter = gutter + 8.0;
     let top = area.y + s.label * 1.6;
     let bottom = area.bottom() - s.label * 1.8;
     let (left, right) = (area.x + gutter, area.right());
@@ -134,14 +138,15 @@ fn plot(
         );
     }
 
-    let n = series.values.len();
+    let n = series.points.len();
     let slot = (right - left) / n as f64;
-    let xs: Vec<f64> = (0..n).map(|i| left + slot * (i as f64 + 0.5)).collect();
-    let ys: Vec<f64> = series
-        .values
-        .iter()
-        .map(|v| axis.y(*v, top, bottom))
-        .collect();
+    let mut points = Vec::with_capacity(n);
+    for (i, pt) in series.points.iter().enumerate() {
+        points.push((
+            left + slot * (i as f64 + 0.5),
+            axis.y(pt.value, top, bottom),
+        ));
+    }
 
     // Interval band, drawn as one polygon per run of points that have an interval.
     let mut run: Vec<(f64, f64, f64)> = Vec::new();
@@ -150,43 +155,47 @@ fn plot(
             let (x, lo, hi) = run[0];
             p.rect(x - 3.0, hi, 6.0, (lo - hi).max(1.0), t.band);
         } else if run.len() > 1 {
-            let mut poly: Vec<(f64, f64)> = run.iter().map(|&(x, _, hi)| (x, hi)).collect();
-            poly.extend(run.iter().rev().map(|&(x, lo, _)| (x, lo)));
+            // Along the upper bounds, then back along the lower ones.
+            let mut poly = Vec::with_capacity(2 * run.len());
+            for &(x, _, hi) in run.iter() {
+                poly.push((x, hi));
+            }
+            for &(x, lo, _) in run.iter().rev() {
+                poly.push((x, lo));
+            }
             p.polygon(&poly, t.band);
         }
         run.clear();
     };
-    for (i, band) in series.bands.iter().enumerate() {
-        match band {
-            Some([lo, hi]) => run.push((xs[i], axis.y(*lo, top, bottom), axis.y(*hi, top, bottom))),
+    for (pt, &(x, _)) in series.points.iter().zip(&points) {
+        match pt.band {
+            Some([lo, hi]) => run.push((x, axis.y(lo, top, bottom), axis.y(hi, top, bottom))),
             None => flush(p, &mut run),
         }
     }
     flush(p, &mut run);
 
-    let points: Vec<(f64, f64)> = xs.iter().cloned().zip(ys.iter().cloned()).collect();
     p.polyline(&points, 3.0, t.accent);
     let dot = if n > 40 { 2.0 } else { 4.5 };
-    for (i, &(x, y)) in points.iter().enumerate() {
+    for (pt, &(x, y)) in series.points.iter().zip(&points) {
         p.circle(x, y, dot, t.accent);
-        let tip = series.tips.get(i).cloned().unwrap_or_default();
-        p.mark(x - 8.0, y - 8.0, 16.0, 16.0, tip);
+        p.mark(x - 8.0, y - 8.0, 16.0, 16.0, pt.tip.clone());
     }
 
     // Value labels on every point when there is room, else on the last.
     let mut labels = Vec::new();
     let label_all = slot >= p.text_width(&value_text(&fmt, axis.hi), s.label, true) + 6.0;
-    for (i, &(x, y)) in points.iter().enumerate() {
+    for (i, (pt, &(x, y))) in series.points.iter().zip(&points).enumerate() {
         if label_all || i + 1 == n {
-            let text = value_text(&fmt, series.values[i]);
+            let text = pt.text;
             let align = if !label_all && i + 1 == n {
                 Align::Right
             } else {
                 Align::Center
             };
             let x = if align == Align::Right { x + dot } else { x };
-            p.text(x, y - 9.0, &text, s.label, true, t.text, align);
-            let w = p.text_width(&text, s.label, true);
+            p.text(x, y - 9.0, text, s.label, true, t.text, align);
+            let w = p.text_width(text, s.label, true);
             let left = match align {
                 Align::Right => x - w,
                 _ => x - w / 2.0,
@@ -198,8 +207,8 @@ fn plot(
                 h: s.label,
             });
         }
-        if let Some(Some(note)) = series.annotations.get(i) {
-            let note = super::ellipsize(note, slot.max(60.0), |x| p.text_width(x, s.small, false));
+        if let Some(note) = pt.note {
+            let note = p.fit(note, slot.max(60.0), s.small, false);
             let w = p.text_width(&note, s.small, false);
             labels.push(Rect {
                 x: x - w / 2.0,
@@ -220,29 +229,39 @@ fn plot(
     }
 
     // Period labels, thinned so they never overlap; first and last always shown.
-    let widths: Vec<f64> = series
-        .labels
-        .iter()
-        .map(|l| p.text_width(l, s.small, false))
-        .collect();
-    let widest = widths.iter().cloned().fold(0.0, f64::max) + 10.0;
+    let mut widest: f64 = 0.0;
+    for pt in &series.points {
+        widest = widest.max(p.text_width(pt.label, s.small, false));
+    }
+    let widest = widest + 10.0;
     let every = ((widest / slot).ceil() as usize).max(1);
     let label_y = bottom + s.small * 1.5;
-    let mut shown: Vec<usize> = (0..n).step_by(every).collect();
+    let mut shown: Vec<usize> = Vec::with_capacity(n / every + 2);
+    let mut i = 0;
+    while i < n {
+        shown.push(i);
+        i += every;
+    }
     if shown.last() != Some(&(n - 1)) {
-        if shown.last().is_some_and(|&j| xs[n - 1] - xs[j] < widest) {
+        if shown
+            .last()
+            .is_some_and(|&j| points[n - 1].0 - points[j].0 < widest)
+        {
             shown.pop();
         }
         shown.push(n - 1);
     }
     for i in shown {
-        let text = super::ellipsize(&series.labels[i], widest.min(slot * every as f64), |x| {
-            p.text_width(x, s.small, false)
-        });
+        let text = p.fit(
+            series.points[i].label,
+            widest.min(slot * every as f64),
+            s.small,
+            false,
+        );
         // Centred under its point, but kept inside the body: the first and last labels
         // would otherwise run past the chart's edges on a phone.
         let half = p.text_width(&text, s.small, false) / 2.0;
-        let x = xs[i].min(area.right() - half).max(area.x + half);
+        let x = points[i].0.min(area.right() - half).max(area.x + half);
         p.text(x, label_y, &text, s.small, false, t.muted, Align::Center);
     }
     Plotted { points, labels }
@@ -270,95 +289,64 @@ fn footnote_area(body: Rect) -> (Rect, f64) {
     )
 }
 
-pub fn draw_nps_trend(p: &mut Painter, body: Rect, points: &[NpsPoint]) {
+pub fn draw_nps_trend(p: &mut Painter, body: Rect, t: &Trend, data: &[NpsPoint]) {
     let body = body.or_height(preferred_height(body.w));
-    let Some(stats) = nps_trend_stats(points) else {
-        return;
-    };
     let (area, foot_y) = footnote_area(body);
-    let series = Series {
-        labels: stats
-            .points
-            .iter()
-            .map(|x| p.fmt.period(&x.period))
-            .collect(),
-        values: stats.points.iter().map(|x| x.stats.nps).collect(),
-        bands: stats.points.iter().map(|x| x.stats.ci95).collect(),
-        annotations: points.iter().map(|x| x.label.clone()).collect(),
-        tips: with_changes(
-            &p.fmt,
-            stats.points.iter().map(|x| {
-                format!(
-                    "{}: NPS {}",
-                    p.fmt.period(&x.period),
-                    nps_detail(&p.fmt, &x.stats)
-                )
-            }),
-            &stats.changes,
-            "",
-        ),
-        unit: None,
-    };
+    let series = trend_series(&p.fmt, t, "NPS ", data);
     let axis = Axis::fixed(-100.0, 100.0, 50.0);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
 
-    mark_changes(p, body.w, &plotted, &stats.changes, 0);
+    mark_changes(p, body.w, &plotted, &t.changes);
     // The footnote says in words whether the latest change is more than noise.
     let words = p.fmt.words();
-    let band = stats
+    let band = t
         .points
         .iter()
-        .any(|x| x.stats.ci95.is_some())
+        .any(|x| x.band.is_some())
         .then_some(words.interval95);
-    let foot = match stats.changes.last() {
-        None => format!("{} · {}", words.score, band.unwrap_or(words.no_interval)),
-        Some(c) => latest_change(&p.fmt, c, "", band),
+    let foot = match t.changes.last() {
+        None => cat(&[words.score, " · ", band.unwrap_or(words.no_interval)]),
+        Some(c) => latest_change(&p.fmt, c, band),
     };
     footnote(p, body, foot_y, &foot);
 }
 
-/// Each point's tooltip, followed for every point after the first by the change into it.
-fn with_changes(
-    fmt: &Fmt,
-    tips: impl Iterator<Item = String>,
-    changes: &[Change],
-    unit: &str,
-) -> Vec<String> {
-    tips.enumerate()
-        .map(
-            |(i, tip)| match i.checked_sub(1).and_then(|j| changes.get(j)) {
-                Some(c) => format!(
-                    "{tip} · {} {}",
-                    fmt.words().change,
-                    change_line(fmt, c, unit)
-                ),
-                None => tip,
-            },
-        )
-        .collect()
+/// A trend's series: each point's tooltip says its figure after `prefix`, then for
+/// every point after the first the change into it; `notes` are the points' annotations.
+fn trend_series<'a>(fmt: &Fmt, t: &'a Trend, prefix: &str, notes: &'a [NpsPoint]) -> Series<'a> {
+    let mut points = Vec::with_capacity(t.points.len());
+    for (i, x) in t.points.iter().enumerate() {
+        let mut tip = cat(&[&x.period, ": ", prefix, &x.detail]);
+        if let Some(c) = i.checked_sub(1).and_then(|j| t.changes.get(j)) {
+            c.push_said(&mut tip, fmt, " · ");
+        }
+        points.push(Pt {
+            label: &x.period,
+            value: x.value,
+            text: &x.text,
+            band: x.band,
+            note: notes.get(i).and_then(|n| n.label.as_deref()),
+            tip,
+        });
+    }
+    Series { points, unit: None }
 }
 
-/// Each change's size at its segment's middle, `decimals` decimals; a filled marker
+/// Each change's size at its segment's middle; a filled marker
 /// and bold type when significant, so that colour never tells it alone.
-fn mark_changes(
-    p: &mut Painter,
-    width: f64,
-    plotted: &Plotted,
-    changes: &[Change],
-    decimals: usize,
-) {
+fn mark_changes(p: &mut Painter, width: f64, plotted: &Plotted, changes: &[Step]) {
     if plotted.points.len() > 24 {
         return;
     }
     let s = TypeScale::for_width(width);
-    let t = p.theme.clone();
+    let t = p.theme;
     for (i, change) in changes.iter().enumerate() {
         let (x0, y0) = plotted.points[i];
         let (x1, y1) = plotted.points[i + 1];
         let (mx, my) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-        let text = p.fmt.signed(change.change, decimals);
-        let significant = change.significant == Some(true);
-        let tw = p.text_width(&text, s.small, significant);
+        let text = change.text.as_str();
+        let significant = change.significant;
+        let tw = p.text_width(text, s.small, significant);
         // The dot and its space before a significant change.
         let w = tw + if significant { 11.0 } else { 0.0 };
         let clear = |y: f64| {
@@ -379,25 +367,22 @@ fn mark_changes(
         if significant {
             let y = spot.unwrap_or(my - 10.0);
             p.circle(mx - tw / 2.0 - 4.0, y - s.small * 0.35, 3.0, t.text);
-            p.text(mx + 4.0, y, &text, s.small, true, t.text, Align::Center);
+            p.text(mx + 4.0, y, text, s.small, true, t.text, Align::Center);
         } else if let Some(y) = spot.filter(|_| x1 - x0 > w + 12.0) {
-            p.text(mx, y, &text, s.small, false, t.muted, Align::Center);
+            p.text(mx, y, text, s.small, false, t.muted, Align::Center);
         }
     }
 }
 
 /// "Change Q3 2023 → Q4 2023: −5.8 (95% interval …), not significant (z = −1.1)",
 /// then what the band is, when there is one.
-fn latest_change(fmt: &Fmt, c: &Change, unit: &str, band: Option<&str>) -> String {
+fn latest_change(fmt: &Fmt, c: &Step, band: Option<&str>) -> String {
     let words = fmt.words();
-    let band = band
-        .map(|b| format!(" · {}: {b}", words.band))
-        .unwrap_or_default();
-    format!(
-        "{} {}{band}",
-        words.change_heading,
-        change_line(fmt, c, unit)
-    )
+    let mut out = cat(&[words.change_heading, " ", &c.line]);
+    if let Some(b) = band {
+        push(&mut out, &[" · ", words.band, ": ", b]);
+    }
+    out
 }
 
 /// Draws the footnote wrapped into the lines kept for it.
@@ -419,58 +404,39 @@ fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
     }
 }
 
-pub fn draw_rate_trend(p: &mut Painter, body: Rect, points: &[RatePoint]) {
+pub fn draw_rate_trend(p: &mut Painter, body: Rect, t: &Trend) {
     let body = body.or_height(preferred_height(body.w));
-    let Some((stats, changes)) = rate_trend_stats(points) else {
-        return;
-    };
     let (area, foot_y) = footnote_area(body);
-    let top = stats
+    let top = t
+        .points
         .iter()
-        .map(|x| x.stats.ci95.map_or(x.stats.rate, |c| c[1]))
+        .map(|x| x.band.map_or(x.value, |c| c[1]))
         .fold(0.0, f64::max);
     let mut axis = Axis::nice(0.0, top.max(1.0));
     axis.ticks.retain(|v| *v <= 100.0);
     axis.hi = axis.hi.min(100.0);
-    let unit = pts(&p.fmt);
-    let series = Series {
-        labels: stats.iter().map(|x| p.fmt.period(&x.period)).collect(),
-        values: stats.iter().map(|x| x.stats.rate).collect(),
-        bands: stats.iter().map(|x| x.stats.ci95).collect(),
-        annotations: vec![],
-        tips: with_changes(
-            &p.fmt,
-            stats.iter().map(|x| {
-                format!(
-                    "{}: {}",
-                    p.fmt.period(&x.period),
-                    rate_detail(&p.fmt, &x.stats)
-                )
-            }),
-            &changes,
-            &unit,
-        ),
-        unit: None,
-    };
+    let series = trend_series(&p.fmt, t, "", &[]);
     let plotted = plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
-    mark_changes(p, body.w, &plotted, &changes, 1);
+    mark_changes(p, body.w, &plotted, &t.changes);
     let words = p.fmt.words();
-    let band = stats
+    let band = t
+        .points
         .iter()
-        .any(|x| x.stats.ci95.is_some())
-        .then(|| format!("{} (Wilson)", words.interval95));
-    let foot = match changes.last() {
+        .any(|x| x.band.is_some())
+        .then(|| cat(&[words.interval95, " (Wilson)"]));
+    let foot = match t.changes.last() {
         None => match &band {
-            Some(b) => format!("{}: {b}", words.band),
+            Some(b) => cat(&[words.band, ": ", b]),
             None => words.no_interval.to_string(),
         },
-        Some(c) => latest_change(&p.fmt, c, &unit, band.as_deref()),
+        Some(c) => latest_change(&p.fmt, c, band.as_deref()),
     };
     footnote(p, body, foot_y, &foot);
 }
 
-pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>) {
+pub fn draw_line(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
     let body = body.or_height(preferred_height(body.w));
+    let items = &a.items;
     let lo = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
     let hi = items
         .iter()
@@ -478,36 +444,21 @@ pub fn draw_line(p: &mut Painter, body: Rect, items: &[Item], unit: Option<&str>
         .fold(f64::NEG_INFINITY, f64::max);
     // Start at zero when all values share a sign, so slopes are not exaggerated.
     let axis = Axis::nice(lo.min(0.0), hi.max(0.0));
-    let series = Series {
-        labels: items.iter().map(|i| i.label.clone()).collect(),
-        values: items.iter().map(|i| i.value).collect(),
-        bands: vec![None; items.len()],
-        annotations: vec![],
-        tips: items
-            .iter()
-            .map(|i| {
-                format!(
-                    "{}: {}",
-                    i.label,
-                    with_unit(&p.fmt.num(i.value, 2), unit.unwrap_or(""))
-                )
-            })
-            .collect(),
-        unit: unit
-            .filter(|u| !u.is_empty() && *u != "%")
-            .map(str::to_string),
-    };
-    let unit = unit.unwrap_or("").to_string();
-    plot(p, body, &axis, &series, &|f, v| {
-        with_unit(&f.num(v, 2), &unit)
-    });
-}
-
-/// "24%" but "480 kinds": a unit other than % takes a space.
-pub fn with_unit(number: &str, unit: &str) -> String {
-    match unit {
-        "" => number.to_string(),
-        "%" => format!("{number}%"),
-        u => format!("{number} {u}"),
+    let mut points = Vec::with_capacity(items.len());
+    for i in items {
+        points.push(Pt {
+            label: &i.label,
+            value: i.value,
+            text: &i.text,
+            band: None,
+            note: None,
+            tip: i.line.clone(),
+        });
     }
+    let series = Series {
+        points,
+        unit: unit.filter(|u| !u.is_empty() && *u != "%"),
+    };
+    let unit = unit.unwrap_or("");
+    plot(p, body, &axis, &series, &|f, v| amount(f, v, unit));
 }

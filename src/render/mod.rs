@@ -16,10 +16,10 @@ mod painter;
 mod scene;
 
 pub use frame::Rect;
-pub use lines::with_unit;
 pub use painter::{backend_color, ellipsize, wrap_text, Align, Mark, Paint, Painter};
 pub use scene::{paint, Item, Scene};
 
+use crate::figures::Figures;
 use crate::locale::Fmt;
 use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MIN_SIZE};
 use crate::spec::{Chart, EmploymentData, NpsView, Spec, SpecError};
@@ -297,32 +297,24 @@ pub fn natural_height(spec: &Spec, width: f64, m: &dyn Measure) -> f64 {
 /// chart is then laid out at that height, so that it is exactly the chart an
 /// SVG export or a fixed-height element of that size draws.
 pub fn layout(spec: &Spec, width: f64, height: Option<f64>, m: &dyn Measure) -> Scene {
-    let height = height.unwrap_or_else(|| lay_out(spec, width, None, m).height);
-    lay_out(spec, width, Some(height), m)
+    let figures = Figures::of(spec);
+    let figures = figures.as_ref();
+    let height = height.unwrap_or_else(|| lay_out(spec, figures, width, None, m).height);
+    lay_out(spec, figures, width, Some(height), m)
 }
 
-fn lay_out(spec: &Spec, width: f64, height: Option<f64>, m: &dyn Measure) -> Scene {
+fn lay_out(
+    spec: &Spec,
+    figures: Option<&Figures>,
+    width: f64,
+    height: Option<f64>,
+    m: &dyn Measure,
+) -> Scene {
     let mut p = Painter::new(m, width, Theme::new(spec.theme), Fmt::new(spec.locale));
     let frame = frame::FrameLayout::new(spec, width, m);
     let body = frame.header(&mut p, height);
     let start = p.cursor();
-    match &spec.chart {
-        Chart::Nps { view, data, zones } => match view {
-            NpsView::Gauge => gauge::draw(&mut p, body, data, zones.as_deref()),
-            NpsView::Breakdown => nps_breakdown::draw(&mut p, body, data),
-            NpsView::Distribution => nps_distribution::draw(&mut p, body, data),
-        },
-        Chart::NpsTrend { data } => lines::draw_nps_trend(&mut p, body, data),
-        Chart::Employment { data, .. } => match data {
-            EmploymentData::Rate(figure) => kpi::draw_rate(&mut p, body, figure),
-            EmploymentData::Breakdown(b) => bars::draw_breakdown(&mut p, body, b),
-            EmploymentData::Trend(points) => lines::draw_rate_trend(&mut p, body, points),
-        },
-        Chart::Bar { data, unit } => bars::draw_bars(&mut p, body, data, unit.as_deref()),
-        Chart::Line { data, unit } => lines::draw_line(&mut p, body, data, unit.as_deref()),
-        Chart::Donut { data, unit } => donut::draw(&mut p, body, data, unit.as_deref()),
-        Chart::Kpi { data } => kpi::draw_value(&mut p, body, data),
-    }
+    draw_body(&mut p, spec, figures, body);
     let height = height.unwrap_or_else(|| {
         (p.bottom_since(start, body.y) + frame.footer_height)
             .round()
@@ -330,6 +322,38 @@ fn lay_out(spec: &Spec, width: f64, height: Option<f64>, m: &dyn Measure) -> Sce
     });
     frame.footer(&mut p, height);
     p.finish(height)
+}
+
+/// Lays out the chart's own part in `body`: the chart kind's module, with its figures.
+fn draw_body(p: &mut Painter, spec: &Spec, figures: Option<&Figures>, body: Rect) {
+    match (&spec.chart, figures) {
+        (Chart::Nps { view, zones, .. }, Some(Figures::Nps(f))) => match view {
+            NpsView::Gauge => gauge::draw(p, body, f, zones.as_deref()),
+            NpsView::Breakdown => nps_breakdown::draw(p, body, f),
+            NpsView::Distribution => nps_distribution::draw(p, body, f),
+        },
+        (Chart::NpsTrend { data }, Some(Figures::NpsTrend(t))) => {
+            lines::draw_nps_trend(p, body, t, data)
+        }
+        (_, Some(Figures::Rate(r))) => kpi::draw_rate(p, body, r),
+        (
+            Chart::Employment {
+                data: EmploymentData::Breakdown(b),
+                ..
+            },
+            Some(Figures::Breakdown(g)),
+        ) => bars::draw_breakdown(p, body, b, g),
+        (_, Some(Figures::RateTrend(t))) => lines::draw_rate_trend(p, body, t),
+        (Chart::Bar { unit, .. }, Some(Figures::Items(a))) => {
+            bars::draw_bars(p, body, a, unit.as_deref())
+        }
+        (Chart::Line { unit, .. }, Some(Figures::Items(a))) => {
+            lines::draw_line(p, body, a, unit.as_deref())
+        }
+        (_, Some(Figures::Items(a))) => donut::draw(p, body, a),
+        (_, Some(Figures::Value(v))) => kpi::draw_value(p, body, v),
+        _ => {}
+    }
 }
 
 /// Draws `spec` onto `backend`, whose size is the device size; `scale` is device pixels per CSS pixel.

@@ -4,30 +4,24 @@
 
 use super::frame::TypeScale;
 use super::{Align, Painter, Rect};
-use crate::spec::NpsData;
-use crate::stats::nps_stats;
+use crate::figures::{cat, Nps, Pct};
 
 fn bar_height(width: f64) -> f64 {
     (width * 0.07).clamp(36.0, 56.0)
 }
 
-pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
-    let Some(stats) = nps_stats(data) else { return };
-    let (Some(pp), Some(np), Some(dp)) = (
-        stats.promoters_pct,
-        stats.passives_pct,
-        stats.detractors_pct,
-    ) else {
+pub fn draw(p: &mut Painter, body: Rect, f: &Nps) {
+    let Some([promoters, passives, detractors]) = &f.groups else {
         return;
     };
     let s = TypeScale::for_width(body.w);
     let fmt = p.fmt;
     let words = fmt.words();
-    let t = p.theme.clone();
-    let segments = [
-        (words.detractors, dp, t.detractors, true),
-        (words.passives, np, t.passives, false),
-        (words.promoters, pp, t.accent, false),
+    let t = p.theme;
+    let segments: [(&str, &Pct, _, bool); 3] = [
+        (words.detractors, detractors, t.detractors, true),
+        (words.passives, passives, t.passives, false),
+        (words.promoters, promoters, t.accent, false),
     ];
     let bar_h = bar_height(body.w).min((body.h - 4.0 * s.label * 1.5).max(20.0));
     let row = s.label * 1.5;
@@ -37,7 +31,7 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
     let mut spans = Vec::new();
     let mut x = body.x;
     for (name, pct, color, hatched) in segments {
-        let w = body.w * pct / 100.0;
+        let w = body.w * pct.value / 100.0;
         spans.push((name, pct, color, hatched, x, w));
         x += w;
     }
@@ -61,31 +55,20 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         p.text(x, y, name, s.label, false, t.text, Align::Left);
     }
     let mut below_end = f64::NEG_INFINITY;
-    for &(_, pct, color, hatched, x, w) in &spans {
+    for &(name, pct, color, hatched, x, w) in &spans {
         if w <= 0.0 {
             continue;
         }
         let seg_w = (w - gap).max(1.0);
         p.rect(x, bar_y, seg_w, bar_h, color);
-        let count = stats
-            .n
-            .map(|n| format!(" ({} / {})", fmt.fixed(n * pct / 100.0, 0), fmt.fixed(n, 0)))
-            .unwrap_or_default();
-        let name = spans.iter().find(|s| s.4 == x).map_or("", |s| s.0);
-        p.mark(
-            x,
-            bar_y,
-            seg_w,
-            bar_h,
-            format!("{name}: {}{count}", fmt.pct(pct, 1)),
-        );
+        p.mark(x, bar_y, seg_w, bar_h, cat(&[name, ": ", &pct.detail]));
         let ink = t.ink_on(color);
         if hatched {
             p.hatch(x, bar_y, seg_w, bar_h, 9.0, 1.5, ink.with_alpha(0.55));
         }
         // Share inside when it fits, else just under the bar.
-        let share = fmt.pct(pct, 0);
-        let share_w = p.text_width(&share, s.label, true);
+        let share = &pct.short;
+        let share_w = p.text_width(share, s.label, true);
         if share_w + 8.0 <= seg_w {
             let baseline = bar_y + bar_h / 2.0 + s.label * 0.36;
             if hatched {
@@ -102,7 +85,7 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
             p.text(
                 x + seg_w / 2.0,
                 baseline,
-                &share,
+                share,
                 s.label,
                 true,
                 ink,
@@ -116,7 +99,7 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
             p.text(
                 sx,
                 bar_y + bar_h + s.label * 1.3,
-                &share,
+                share,
                 s.label,
                 true,
                 t.text,
@@ -127,7 +110,8 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
 
     // The score beside the bar, with its margin of error or why there is none.
     let nps_y = bar_y + bar_h + s.label * 1.6 + s.subtitle * 1.2;
-    let nps_text = format!("NPS {}", fmt.num(stats.nps, 1));
+    let score = &f.score;
+    let nps_text = cat(&["NPS ", &score.text]);
     p.text(
         body.right(),
         nps_y,
@@ -137,16 +121,11 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         t.text,
         Align::Right,
     );
-    let detail = match (stats.moe95, stats.ci95) {
-        (Some(m), Some([lo, hi])) => format!(
-            "± {} · {} {}",
-            fmt.num(m, 1),
-            words.interval95,
-            fmt.range(lo, hi, 1)
-        ),
+    let detail = match (&score.moe, &score.interval) {
+        (Some(m), Some(i)) => cat(&[m, " · ", i]),
         _ => words.no_interval.to_string(),
     };
-    let detail = super::ellipsize(&detail, body.w, |x| p.text_width(x, s.small, false));
+    let detail = p.fit(&detail, body.w, s.small, false);
     p.text(
         body.right(),
         nps_y + s.label * 1.5,

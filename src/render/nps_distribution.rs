@@ -4,8 +4,7 @@
 
 use super::frame::TypeScale;
 use super::{Align, Painter, Rect};
-use crate::spec::NpsData;
-use crate::stats::nps_stats;
+use crate::figures::{cat, push, Nps};
 
 /// Room under the columns: answer labels, group brackets and their names, the NPS line.
 fn reserve_below(s: &TypeScale) -> f64 {
@@ -18,22 +17,19 @@ fn preferred_height(width: f64) -> f64 {
     (width * 0.32).clamp(140.0, 260.0) + s.label * 1.4 + reserve_below(&s)
 }
 
-pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
-    let NpsData::Scores { scores } = data else {
+pub fn draw(p: &mut Painter, body: Rect, f: &Nps) {
+    let (answers, Some([promoters, passives, detractors])) = (&f.answers, &f.groups) else {
         return;
     };
-    let Some(stats) = nps_stats(data) else { return };
+    if answers.is_empty() {
+        return;
+    }
     let body = body.or_height(preferred_height(body.w));
     let s = TypeScale::for_width(body.w);
-    let t = p.theme.clone();
+    let t = p.theme;
     let fmt = p.fmt;
     let words = fmt.words();
-    let n: u64 = scores.iter().sum();
-    let shares: Vec<f64> = scores
-        .iter()
-        .map(|&c| 100.0 * c as f64 / n as f64)
-        .collect();
-    let max_share = shares.iter().cloned().fold(0.0, f64::max).max(1.0);
+    let max_share = answers.iter().map(|a| a.value).fold(0.0, f64::max).max(1.0);
 
     // Vertical budget: share labels on top, columns, answer labels, group brackets, NPS line.
     let plot_top = body.y + s.label * 1.4;
@@ -41,7 +37,8 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
     let plot_h = (plot_bottom - plot_top).max(20.0);
     let slot = body.w / 11.0;
     let col_w = slot * 0.78;
-    for (i, &share) in shares.iter().enumerate() {
+    for (i, answer) in answers.iter().enumerate() {
+        let share = answer.value;
         let (color, hatched) = match i {
             0..=6 => (t.detractors, true),
             7 | 8 => (t.passives, false),
@@ -66,15 +63,10 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
             plot_bottom - h.max(4.0),
             col_w,
             h.max(4.0),
-            format!(
-                "{i}: {} ({} / {})",
-                fmt.pct(share, 1),
-                fmt.fixed(scores[i] as f64, 0),
-                fmt.fixed(n as f64, 0)
-            ),
+            cat(&[&i.to_string(), ": ", &answer.detail]),
         );
-        let label = fmt.pct(share, 0);
-        let size = if p.text_width(&label, s.small, false) > slot {
+        let label = &answer.short;
+        let size = if p.text_width(label, s.small, false) > slot {
             s.small * 0.85
         } else {
             s.small
@@ -82,7 +74,7 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         p.text(
             x + col_w / 2.0,
             plot_bottom - h - 4.0,
-            &label,
+            label,
             size,
             false,
             t.text,
@@ -102,10 +94,10 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
 
     // Brackets naming the groups, so colour is not the only cue.
     let bracket_y = plot_bottom + s.label * 2.0;
-    for (name, from, to, pct) in [
-        (words.detractors, 0, 6, stats.detractors_pct),
-        (words.passives, 7, 8, stats.passives_pct),
-        (words.promoters, 9, 10, stats.promoters_pct),
+    for (name, from, to, group) in [
+        (words.detractors, 0, 6, detractors),
+        (words.passives, 7, 8, passives),
+        (words.promoters, 9, 10, promoters),
     ] {
         let x0 = body.x + slot * from as f64 + 3.0;
         let x1 = body.x + slot * (to + 1) as f64 - 3.0;
@@ -120,8 +112,7 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         } else {
             s.small
         };
-        let name = super::ellipsize(name, room, |x| p.text_width(x, size, false));
-        let share = fmt.pct(pct.unwrap_or(0.0), 0);
+        let name = p.fit(name, room, size, false);
         let mid = (x0 + x1) / 2.0;
         p.text(
             mid,
@@ -135,22 +126,17 @@ pub fn draw(p: &mut Painter, body: Rect, data: &NpsData) {
         p.text(
             mid,
             bracket_y + s.small * 2.6,
-            &share,
+            &group.short,
             s.small,
             true,
             t.text,
             Align::Center,
         );
     }
-    let nps_line = match stats.moe95 {
-        Some(m) => format!(
-            "NPS {} ± {} (95%, n = {})",
-            fmt.num(stats.nps, 1),
-            fmt.num(m, 1),
-            fmt.fixed(n as f64, 0)
-        ),
-        None => format!("NPS {}", fmt.num(stats.nps, 1)),
-    };
+    let mut nps_line = cat(&["NPS ", &f.score.text]);
+    if let Some(margin) = &f.score.margin {
+        push(&mut nps_line, &[" ", margin]);
+    }
     p.text(
         body.x,
         bracket_y + s.small * 2.6 + s.label * 1.9,

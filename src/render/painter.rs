@@ -251,7 +251,12 @@ impl<'a> Painter<'a> {
 
     /// Breaks `text` into lines no wider than `max_width`; a word longer than a line is cut with "…".
     pub fn wrap(&self, text: &str, max_width: f64, size: f64, bold: bool) -> Vec<String> {
-        wrap_text(text, max_width, |s| self.text_width(s, size, bold))
+        wrap_text(text, max_width, &|s| self.text_width(s, size, bold))
+    }
+
+    /// `text` shortened with "…" until it fits `max_width` at `size`.
+    pub fn fit(&self, text: &str, max_width: f64, size: f64, bold: bool) -> String {
+        ellipsize(text, max_width, &|s| self.text_width(s, size, bold))
     }
 
     /// Wrapped text from baseline `y`; returns the baseline after the last line.
@@ -268,8 +273,8 @@ impl<'a> Painter<'a> {
         line_height: f64,
     ) -> f64 {
         let mut y = y;
-        for line in self.wrap(text, max_width, size, bold) {
-            self.text(x, y, &line, size, bold, color, Align::Left);
+        for line in &self.wrap(text, max_width, size, bold) {
+            self.text(x, y, line, size, bold, color, Align::Left);
             y += line_height;
         }
         y
@@ -352,7 +357,8 @@ impl Measure for Painter<'_> {
 }
 
 /// Greedy word wrap by measured width; words wider than a line are cut with an ellipsis.
-pub fn wrap_text(text: &str, max_width: f64, width_of: impl Fn(&str) -> f64) -> Vec<String> {
+/// (`&dyn Fn`, not a generic: one copy in the wasm for every caller.)
+pub fn wrap_text(text: &str, max_width: f64, width_of: &dyn Fn(&str) -> f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -368,7 +374,7 @@ pub fn wrap_text(text: &str, max_width: f64, width_of: impl Fn(&str) -> f64) -> 
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        line = match fits_cut(word, max_width, &width_of) {
+        line = match fits_cut(word, max_width, width_of) {
             Some(cut) => cut,
             None => word.to_string(),
         };
@@ -380,7 +386,7 @@ pub fn wrap_text(text: &str, max_width: f64, width_of: impl Fn(&str) -> f64) -> 
 }
 
 /// `Some(shortened)` when `word` alone is wider than `max_width`.
-fn fits_cut(word: &str, max_width: f64, width_of: &impl Fn(&str) -> f64) -> Option<String> {
+fn fits_cut(word: &str, max_width: f64, width_of: &dyn Fn(&str) -> f64) -> Option<String> {
     if width_of(word) <= max_width {
         return None;
     }
@@ -397,11 +403,8 @@ fn fits_cut(word: &str, max_width: f64, width_of: &impl Fn(&str) -> f64) -> Opti
 }
 
 /// Shortens `text` with "…" until it fits `max_width`.
-pub fn ellipsize(text: &str, max_width: f64, width_of: impl Fn(&str) -> f64) -> String {
-    if width_of(text) <= max_width {
-        return text.to_string();
-    }
-    fits_cut(text, max_width, &width_of).unwrap_or_else(|| text.to_string())
+pub fn ellipsize(text: &str, max_width: f64, width_of: &dyn Fn(&str) -> f64) -> String {
+    fits_cut(text, max_width, width_of).unwrap_or_else(|| text.to_string())
 }
 
 #[cfg(test)]
@@ -410,7 +413,7 @@ mod tests {
 
     #[test]
     fn wraps_by_width_and_cuts_long_words() {
-        let w = |s: &str| s.chars().count() as f64 * 10.0;
+        let w = &|s: &str| s.chars().count() as f64 * 10.0;
         assert_eq!(wrap_text("aa bb cc", 50.0, w), vec!["aa bb", "cc"]);
         assert_eq!(wrap_text("abcdefghij", 50.0, w), vec!["abcd…"]);
         assert_eq!(wrap_text("  ", 50.0, w), Vec::<String>::new());

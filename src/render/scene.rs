@@ -98,7 +98,13 @@ pub struct Scene {
 pub fn paint(scene: &Scene, backend: &mut dyn Paint, scale: f64) -> Result<(), String> {
     let px = |v: f64| (v * scale).round() as i32;
     let pt = |(x, y): (f64, f64)| (px(x), px(y));
-    let pts = |points: &[(f64, f64)]| points.iter().map(|&p| pt(p)).collect::<Vec<_>>();
+    let pts = |points: &[(f64, f64)]| {
+        let mut out = Vec::with_capacity(points.len());
+        for &p in points {
+            out.push(pt(p));
+        }
+        out
+    };
     let (w, h) = backend.size();
     backend.rect(
         (0, 0),
