@@ -36,6 +36,8 @@ pub struct Words {
     pub group: &'static str,
     pub period: &'static str,
     pub value: &'static str,
+    /// The data table's caption when the chart has no title.
+    pub figures: &'static str,
     pub share: &'static str,
 }
 
@@ -64,6 +66,7 @@ const EN: Words = Words {
     group: "Group",
     period: "Period",
     value: "Value",
+    figures: "The chart's figures",
     share: "Share",
 };
 
@@ -92,6 +95,7 @@ const ID: Words = Words {
     group: "Kelompok",
     period: "Periode",
     value: "Nilai",
+    figures: "Angka dalam grafik",
     share: "Porsi",
 };
 

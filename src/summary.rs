@@ -226,8 +226,11 @@ pub fn table_of(spec: &Spec, figures: Option<&Figures>) -> Table {
             }
         }
         Some(Figures::Items(a)) => {
+            // With values of both signs no item is a share of a whole: say so with a dash.
+            let mixed = a.items.iter().any(|i| i.value < 0.0);
             for i in &a.items {
-                rows.push(strings(&[&i.label, &i.text, &i.share.text]));
+                let share = if mixed { "–" } else { &i.share.text };
+                rows.push(strings(&[&i.label, &i.text, share]));
             }
         }
         Some(Figures::Value(v)) => {
@@ -236,7 +239,13 @@ pub fn table_of(spec: &Spec, figures: Option<&Figures>) -> Table {
         None => {}
     }
     Table {
-        caption: spec.title.clone().unwrap_or_else(|| w.score.to_string()),
+        caption: spec.title.clone().unwrap_or_else(|| {
+            match &spec.chart {
+                Chart::Nps { .. } | Chart::NpsTrend { .. } => w.score,
+                _ => w.figures,
+            }
+            .to_string()
+        }),
         headers,
         rows,
     }
