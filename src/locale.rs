@@ -145,7 +145,7 @@ impl Fmt {
         }
         let digits = int_part.len();
         for (i, c) in int_part.chars().enumerate() {
-            if i > 0 && (digits - i) % 3 == 0 {
+            if i > 0 && (digits - i).is_multiple_of(3) {
                 out.push(group_sep);
             }
             out.push(c);

@@ -117,7 +117,7 @@ impl Feeds {
         let mut state = slot.state.lock().await;
         let due = state
             .checked
-            .map_or(true, |t| t.elapsed() >= slot.wait(&state));
+            .is_none_or(|t| t.elapsed() >= slot.wait(&state));
         if due {
             match self.fetch(&slot.uri).await {
                 Ok(spec) => {
