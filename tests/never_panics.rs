@@ -209,7 +209,7 @@ fn mutate(rng: &mut Rng, spec: &mut Value) {
         (1, Value::Array(items)) if !items.is_empty() => {
             let copies = rng.pick(&[1, 2, 10, 60, 500]);
             let item = items[rng.below(items.len())].clone();
-            items.extend(std::iter::repeat(item).take(copies));
+            items.extend(std::iter::repeat_n(item, copies));
         }
         (_, node) => *node = value(rng, 1),
     }
