@@ -838,3 +838,40 @@ fn grouped_bars_of_counts_draw_each_share_with_a_whisker() {
         );
     }
 }
+
+#[test]
+fn a_long_trend_footnote_is_never_cut_and_the_source_stays_below_it() {
+    let json = r#"{"type":"employment","view":"trend","locale":"id-ID","source":"Sumber data",
+        "data":[{"period":"Angkatan pertama tahun anggaran 2022","employed":88,"total":400},
+                {"period":"Angkatan kedua tahun anggaran 2023","employed":140,"total":410}]}"#;
+    let spec = parse_spec(json).unwrap();
+    for width in [320.0, 1200.0] {
+        let scene = layout(&spec, width, None, &BundledFont);
+        let texts: Vec<&Item> = scene
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Text { .. }))
+            .collect();
+        let words: Vec<String> = texts
+            .iter()
+            .filter_map(|i| text_span(i))
+            .map(|t| t.2)
+            .collect();
+        let all = words.join(" ");
+        assert!(all.contains("signifikan (z = "), "{width}: {all}");
+        assert!(
+            all.ends_with("95% (Wilson) Sumber: Sumber data"),
+            "{width}: {all}"
+        );
+        // Every line sits above the source line, none below the chart.
+        let Some(Item::Text { y: source_y, .. }) = texts.last() else {
+            unreachable!()
+        };
+        for i in &texts[..texts.len() - 1] {
+            assert!(
+                i.bottom() < *source_y - 8.0,
+                "{width}: {i:?} reaches the source line"
+            );
+        }
+    }
+}

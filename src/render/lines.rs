@@ -8,12 +8,11 @@ use crate::figures::{amount, cat, push, Amounts, Step, Trend};
 use crate::locale::Fmt;
 use crate::spec::NpsPoint;
 
-/// A plot's height when the chart takes its natural height: plots fill what they are given.
-fn preferred_height(width: f64) -> f64 {
+/// A plot's height, with `foot_lines` of footnote under it, when the chart takes its
+/// natural height: plots fill what they are given.
+fn preferred_height(width: f64, foot_lines: usize) -> f64 {
     let s = TypeScale::for_width(width);
-    (width * 0.42).clamp(170.0, 340.0)
-        + s.label * 1.2
-        + s.small * 1.4 * footnote_lines(width) as f64
+    (width * 0.42).clamp(170.0, 340.0) + s.label * 1.2 + s.small * 1.4 * foot_lines as f64
 }
 
 /// A value axis: its range and where the gridlines go.
@@ -267,36 +266,52 @@ fn plot(
     Plotted { points, labels }
 }
 
-/// Lines kept for the footnote under a plot: narrow charts wrap it onto more.
-fn footnote_lines(width: f64) -> usize {
-    if width < 520.0 {
-        3
-    } else {
-        2
+/// A footnote under a plot: its text wrapped to the body's width, every line kept.
+struct Footnote {
+    lines: Vec<String>,
+}
+
+impl Footnote {
+    fn new(p: &Painter, width: f64, text: &str) -> Footnote {
+        let s = TypeScale::for_width(width);
+        Footnote {
+            lines: p.wrap(text, width, s.small, false),
+        }
+    }
+
+    /// The body, at its natural height when unbounded, and the plot's region above the footnote.
+    fn areas(&self, body: Rect) -> (Rect, Rect) {
+        let body = body.or_height(preferred_height(body.w, self.lines.len()));
+        let s = TypeScale::for_width(body.w);
+        let foot = s.label * 1.2 + s.small * 1.4 * self.lines.len() as f64;
+        let plot = Rect {
+            h: (body.h - foot).max(40.0),
+            ..body
+        };
+        (body, plot)
+    }
+
+    /// Lays the lines out at the bottom of `body`.
+    fn draw(&self, p: &mut Painter, body: Rect) {
+        let s = TypeScale::for_width(body.w);
+        let muted = p.theme.muted;
+        let foot = s.label * 1.2 + s.small * 1.4 * self.lines.len() as f64;
+        let y = body.bottom() - foot + s.label * 1.6;
+        for (i, line) in self.lines.iter().enumerate() {
+            p.text(
+                body.x,
+                y + i as f64 * s.small * 1.4,
+                line,
+                s.small,
+                false,
+                muted,
+                Align::Left,
+            );
+        }
     }
 }
 
-/// Where the footnote lines under a plot go.
-fn footnote_area(body: Rect) -> (Rect, f64) {
-    let s = TypeScale::for_width(body.w);
-    let foot = s.label * 1.2 + s.small * 1.4 * footnote_lines(body.w) as f64;
-    (
-        Rect {
-            h: (body.h - foot).max(40.0),
-            ..body
-        },
-        body.bottom() - foot + s.label * 1.6,
-    )
-}
-
 pub fn draw_nps_trend(p: &mut Painter, body: Rect, t: &Trend, data: &[NpsPoint]) {
-    let body = body.or_height(preferred_height(body.w));
-    let (area, foot_y) = footnote_area(body);
-    let series = trend_series(&p.fmt, t, "NPS ", data);
-    let axis = Axis::fixed(-100.0, 100.0, 50.0);
-    let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
-
-    mark_changes(p, body.w, &plotted, &t.changes);
     // The footnote says in words whether the latest change is more than noise.
     let words = p.fmt.words();
     let band = t
@@ -308,7 +323,13 @@ pub fn draw_nps_trend(p: &mut Painter, body: Rect, t: &Trend, data: &[NpsPoint])
         None => cat(&[words.score, " · ", band.unwrap_or(words.no_interval)]),
         Some(c) => latest_change(&p.fmt, c, band),
     };
-    footnote(p, body, foot_y, &foot);
+    let foot = Footnote::new(p, body.w, &foot);
+    let (body, area) = foot.areas(body);
+    let series = trend_series(&p.fmt, t, "NPS ", data);
+    let axis = Axis::fixed(-100.0, 100.0, 50.0);
+    let plotted = plot(p, area, &axis, &series, &|f, v| f.num(v, 1));
+    mark_changes(p, body.w, &plotted, &t.changes);
+    foot.draw(p, body);
 }
 
 /// A trend's series: each point's tooltip says its figure after `prefix`, then for
@@ -385,39 +406,7 @@ fn latest_change(fmt: &Fmt, c: &Step, band: Option<&str>) -> String {
     out
 }
 
-/// Draws the footnote wrapped into the lines kept for it.
-fn footnote(p: &mut Painter, body: Rect, y: f64, text: &str) {
-    let s = TypeScale::for_width(body.w);
-    let muted = p.theme.muted;
-    let mut lines = p.wrap(text, body.w, s.small, false);
-    lines.truncate(footnote_lines(body.w));
-    for (i, line) in lines.iter().enumerate() {
-        p.text(
-            body.x,
-            y + i as f64 * s.small * 1.4,
-            line,
-            s.small,
-            false,
-            muted,
-            Align::Left,
-        );
-    }
-}
-
 pub fn draw_rate_trend(p: &mut Painter, body: Rect, t: &Trend) {
-    let body = body.or_height(preferred_height(body.w));
-    let (area, foot_y) = footnote_area(body);
-    let top = t
-        .points
-        .iter()
-        .map(|x| x.band.map_or(x.value, |c| c[1]))
-        .fold(0.0, f64::max);
-    let mut axis = Axis::nice(0.0, top.max(1.0));
-    axis.ticks.retain(|v| *v <= 100.0);
-    axis.hi = axis.hi.min(100.0);
-    let series = trend_series(&p.fmt, t, "", &[]);
-    let plotted = plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
-    mark_changes(p, body.w, &plotted, &t.changes);
     let words = p.fmt.words();
     let band = t
         .points
@@ -431,11 +420,24 @@ pub fn draw_rate_trend(p: &mut Painter, body: Rect, t: &Trend) {
         },
         Some(c) => latest_change(&p.fmt, c, band.as_deref()),
     };
-    footnote(p, body, foot_y, &foot);
+    let foot = Footnote::new(p, body.w, &foot);
+    let (body, area) = foot.areas(body);
+    let top = t
+        .points
+        .iter()
+        .map(|x| x.band.map_or(x.value, |c| c[1]))
+        .fold(0.0, f64::max);
+    let mut axis = Axis::nice(0.0, top.max(1.0));
+    axis.ticks.retain(|v| *v <= 100.0);
+    axis.hi = axis.hi.min(100.0);
+    let series = trend_series(&p.fmt, t, "", &[]);
+    let plotted = plot(p, area, &axis, &series, &|f, v| f.pct(v, 1));
+    mark_changes(p, body.w, &plotted, &t.changes);
+    foot.draw(p, body);
 }
 
 pub fn draw_line(p: &mut Painter, body: Rect, a: &Amounts, unit: Option<&str>) {
-    let body = body.or_height(preferred_height(body.w));
+    let body = body.or_height(preferred_height(body.w, 0));
     let items = &a.items;
     let lo = items.iter().map(|i| i.value).fold(f64::INFINITY, f64::min);
     let hi = items
