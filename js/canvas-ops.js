@@ -1,7 +1,8 @@
 // Imported by the wasm: the canvas side of src/web. It paints the operations
 // src/web/canvas.rs records, in one call per chart, on a CanvasRenderingContext2D or
-// on the SVG recorder (js/svg-context.js), and does the few DOM calls a chart needs,
-// so that the wasm holds one context and no per-method import shims.
+// on the SVG recorder (js/svg-context.js), and does the few DOM calls a chart needs
+// (and reads its options), so that the wasm holds one context and needs neither
+// per-method import shims nor reflection.
 
 /** Canvas methods by operation code, with how many numbers each takes. */
 const CALLS = [['beginPath', 0], ['closePath', 0], ['fill', 0], ['stroke', 0], ['moveTo', 2], ['lineTo', 2],
@@ -102,4 +103,9 @@ export function png(ctx) {
   } catch {
     return '';
   }
+}
+
+/** The option `key` of `options` (undefined when not given). */
+export function option(options, key) {
+  return options[key];
 }

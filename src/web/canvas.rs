@@ -33,6 +33,8 @@ extern "C" {
     pub fn release(ctx: &JsValue);
     /// The canvas as a PNG `data:` URL; empty when it cannot be exported.
     pub fn png(ctx: &JsValue) -> String;
+    /// `options[key]`.
+    pub fn option(options: &JsValue, key: &str) -> JsValue;
 }
 
 /// Operation codes, one per canvas call; js/canvas-ops.js reads them in this order.

@@ -4,7 +4,7 @@
 
 mod canvas;
 
-use canvas::{attach, css_box, fit, label, png, release};
+use canvas::{attach, css_box, fit, label, option, png, release};
 pub use canvas::{CanvasBackend, CanvasMeasure};
 
 use crate::render::{self, Size};
@@ -287,11 +287,8 @@ impl Chart {
     }
 
     fn set_options(&mut self, options: &js_sys::Object) -> Result<(), JsError> {
-        let get = |key: &str| {
-            js_sys::Reflect::get(options, &JsValue::from_str(key))
-                .ok()
-                .filter(|v| !v.is_undefined() && !v.is_null())
-        };
+        let get =
+            |key: &str| Some(option(options, key)).filter(|v| !v.is_undefined() && !v.is_null());
         if let Some(h) = get("height") {
             let h = h.as_f64().unwrap_or(f64::NAN);
             Size::new(MIN_SIZE as f64, h, 1.0).map_err(js_error)?;
