@@ -51,11 +51,11 @@ export const MAX_BACKOFF_S = 600;
 // element moves nothing; a formatting context of its own, so that the box the live chart
 // takes over holds the margins of the page's elements. On paper (.vector: it shows the
 // figures on screen) the static SVG, or the light copy of a dark one, at the printed width.
+// .wrap stops the text settings the host page's elements inherit.
 const STYLE = `
 :host { display: block; position: relative; max-width: 100%; min-width: 0; }
 :host([hidden]) { display: none; }
 .wrap { position: relative; margin: 0; padding: 0; border: 0;
-  /* Inherited text settings of the host page stop here. */
   letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0; text-align: left;
   text-shadow: none; font-style: normal; font-weight: normal; line-height: normal; direction: ltr;
   white-space: normal; visibility: visible; }

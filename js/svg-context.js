@@ -4,6 +4,7 @@
 // the native build keeps src/svg.rs. Only the calls src/web/canvas.rs makes are here.
 
 const TAU = 2 * Math.PI;
+const STATE = ['fillStyle', 'strokeStyle', 'lineWidth', 'lineCap', 'lineJoin', 'font', 'textAlign', 'textBaseline'];
 const num = (v) => String(Math.round(v * 100) / 100);
 // Markup characters escaped; characters XML 1.0 forbids (controls, U+FFFE, U+FFFF,
 // lone surrogates) replaced, or the document would not parse.
@@ -33,6 +34,10 @@ class SvgContext {
     this.textAlign = 'start';
     this.textBaseline = 'alphabetic';
   }
+
+  /** Canvas state is saved and restored around each painting (js/canvas-ops.js). */
+  save() { this.saved = STATE.map((k) => this[k]); }
+  restore() { STATE.forEach((k, i) => { this[k] = this.saved[i]; }); }
 
   beginPath() { this.d = ''; }
   moveTo(x, y) { this.d += `M${num(x)} ${num(y)}`; }

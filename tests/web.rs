@@ -169,7 +169,7 @@ fn accepts_a_js_object_and_rejects_a_cycle() {
 #[wasm_bindgen_test]
 fn exports_svg_and_png_and_a_summary() {
     let c = canvas(480);
-    let chart = Chart::new(
+    let mut chart = Chart::new(
         c.into(),
         JsValue::from_str(r#"{"type":"nps","title":"<b>x</b>","data":{"promoters":50,"passives":30,"detractors":20}}"#),
         None,

@@ -69,6 +69,7 @@ pub fn quote_all(out: &mut String, texts: &[String]) {
 /// Parses `text` as one JSON value; the error says what is wrong and where.
 pub fn parse(text: &str) -> Result<Json, String> {
     let mut p = Parser {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
     };
@@ -82,6 +83,9 @@ pub fn parse(text: &str) -> Result<Json, String> {
 }
 
 struct Parser<'a> {
+    /// The input as text, for slicing runs between ASCII delimiters without
+    /// validating them again as UTF-8.
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -222,8 +226,8 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            // The input is a &str, so any run between ASCII delimiters is valid UTF-8.
-            out.push_str(std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or(""));
+            // Runs start and end at ASCII delimiters: always char boundaries.
+            out.push_str(self.text.get(start..self.pos).unwrap_or(""));
             match self.peek() {
                 None => return Err(self.eof()),
                 Some(b'"') => {
@@ -330,7 +334,7 @@ impl Parser<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        let text = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("0");
+        let text = self.text.get(start..self.pos).unwrap_or("0");
         match decimal_to_f64(text) {
             Ok(v) if v.is_finite() => Ok(Json::Number(v, text.to_string())),
             _ => {

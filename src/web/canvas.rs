@@ -1,6 +1,9 @@
-//! A HiDPI canvas backend for plotters: the backing store is the CSS size ×
-//! devicePixelRatio, text is measured with the context's `measureText` (no DOM
-//! spans, no host CSS), and ring sectors are real arcs.
+//! A HiDPI canvas backend for plotters that records its drawing as one list of
+//! operations, painted by js/canvas-ops.js in a single call: one boundary crossing
+//! per chart instead of one per canvas call, and no per-method import shims in
+//! the wasm. Text is measured with the context's `measureText` (no DOM spans, no
+//! host CSS); the backing store is the CSS size × devicePixelRatio; ring sectors
+//! are real arcs.
 
 use crate::render::{crisp_segment, Measure, Surface, TextPlacement, FONT_FAMILY};
 use plotters_backend::text_anchor::HPos;
@@ -9,7 +12,51 @@ use plotters_backend::{
 };
 use std::cell::RefCell;
 use std::f64::consts::TAU;
-use web_sys::CanvasRenderingContext2d;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/canvas-ops.js")]
+extern "C" {
+    /// Replays `ops` (texts sliced from `text`) on a 2D context or the SVG recorder.
+    fn paint(ctx: &JsValue, ops: &[f64], text: &str);
+    /// Advance width of `text`, after setting the context's font when `font` is not empty.
+    fn measure(ctx: &JsValue, font: &str, text: &str) -> f64;
+    /// The 2D context of a canvas or selector, its canvas styled; or why not, as a string.
+    pub fn attach(target: &JsValue) -> JsValue;
+    /// `[CSS width, CSS height, devicePixelRatio]` of the context's canvas.
+    #[wasm_bindgen(js_name = box)]
+    pub fn css_box(ctx: &JsValue) -> Vec<f64>;
+    /// Sizes the backing store (device pixels) and the CSS height.
+    pub fn fit(ctx: &JsValue, width: u32, height: u32, css_height: f64);
+    /// Sets `role="img"` and the `aria-label`.
+    pub fn label(ctx: &JsValue, text: &str);
+    /// Clears the canvas and removes its role and label.
+    pub fn release(ctx: &JsValue);
+    /// The canvas as a PNG `data:` URL; empty when it cannot be exported.
+    pub fn png(ctx: &JsValue) -> String;
+    /// `options[key]`.
+    pub fn option(options: &JsValue, key: &str) -> JsValue;
+}
+
+/// Operation codes, one per canvas call; js/canvas-ops.js reads them in this order.
+mod op {
+    pub const BEGIN_PATH: f64 = 0.0;
+    pub const CLOSE_PATH: f64 = 1.0;
+    pub const FILL: f64 = 2.0;
+    pub const STROKE: f64 = 3.0;
+    pub const MOVE_TO: f64 = 4.0;
+    pub const LINE_TO: f64 = 5.0;
+    pub const FILL_RECT: f64 = 6.0;
+    pub const STROKE_RECT: f64 = 7.0;
+    pub const ARC: f64 = 8.0;
+    pub const LINE_WIDTH: f64 = 9.0;
+    pub const LINE_CAP: f64 = 10.0;
+    pub const LINE_JOIN: f64 = 11.0;
+    pub const TEXT_ALIGN: f64 = 12.0;
+    pub const FILL_STYLE: f64 = 13.0;
+    pub const STROKE_STYLE: f64 = 14.0;
+    pub const FONT: f64 = 15.0;
+    pub const FILL_TEXT: f64 = 16.0;
+}
 
 /// Errors from the canvas; drawing calls on a 2D context do not fail, so this is never built.
 #[derive(Debug)]
@@ -25,36 +72,66 @@ impl std::error::Error for CanvasError {}
 type Result = std::result::Result<(), DrawingErrorKind<CanvasError>>;
 
 pub struct CanvasBackend {
-    ctx: CanvasRenderingContext2d,
+    ctx: JsValue,
     /// Backing-store size in device pixels.
     size: (u32, u32),
     /// Device pixels per CSS pixel, to measure text at its CSS size.
     scale: f64,
-    /// The font last set on the context: setting `font` is slow, so only on change.
-    font: RefCell<String>,
+    /// Measures text on the same context.
+    measure: CanvasMeasure,
+    /// The operations not yet painted, and the texts they name (by UTF-16 length).
+    ops: Vec<f64>,
+    text: String,
 }
 
 impl CanvasBackend {
-    pub fn new(ctx: CanvasRenderingContext2d, size: (u32, u32), scale: f64) -> Self {
+    pub fn new(ctx: JsValue, size: (u32, u32), scale: f64) -> Self {
         CanvasBackend {
+            measure: CanvasMeasure::new(ctx.clone()),
             ctx,
             size,
             scale,
-            font: RefCell::new(String::new()),
+            ops: Vec::new(),
+            text: String::new(),
         }
     }
 
-    fn set_font(&self, size_px: f64, bold: bool) {
-        apply_font(&self.ctx, &self.font, size_px, bold);
+    /// Records one operation with its numbers.
+    fn op(&mut self, code: f64, args: &[f64]) {
+        self.ops.push(code);
+        self.ops.extend_from_slice(args);
     }
 
-    fn fill_style(&self, c: BackendColor) {
-        self.ctx.set_fill_style_str(&css(c));
+    /// Records an operation whose first argument is `text`, then its numbers.
+    fn text_op(&mut self, code: f64, text: &str, args: &[f64]) {
+        self.text.push_str(text);
+        self.op(code, &[text.encode_utf16().count() as f64]);
+        self.ops.extend_from_slice(args);
     }
 
-    fn stroke_style(&self, c: BackendColor, width: u32) {
-        self.ctx.set_stroke_style_str(&css(c));
-        self.ctx.set_line_width(width as f64);
+    fn fill_style(&mut self, c: BackendColor) {
+        self.text_op(op::FILL_STYLE, &css(c), &[]);
+    }
+
+    fn stroke_style(&mut self, c: BackendColor, width: u32) {
+        self.text_op(op::STROKE_STYLE, &css(c), &[]);
+        self.op(op::LINE_WIDTH, &[width as f64]);
+    }
+
+    /// Begins a path through `points`.
+    fn trace(&mut self, points: impl Iterator<Item = BackendCoord>) {
+        self.op(op::BEGIN_PATH, &[]);
+        for (i, (x, y)) in points.enumerate() {
+            let code = if i == 0 { op::MOVE_TO } else { op::LINE_TO };
+            self.op(code, &[x as f64, y as f64]);
+        }
+    }
+
+    /// Paints what was recorded.
+    fn flush(&mut self) {
+        paint(&self.ctx, &self.ops, &self.text);
+        self.ops.clear();
+        self.text.clear();
     }
 }
 
@@ -77,11 +154,12 @@ impl DrawingBackend for CanvasBackend {
         Ok(())
     }
     fn present(&mut self) -> Result {
+        self.flush();
         Ok(())
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
         self.fill_style(color);
-        self.ctx.fill_rect(point.0 as f64, point.1 as f64, 1.0, 1.0);
+        self.op(op::FILL_RECT, &[point.0 as f64, point.1 as f64, 1.0, 1.0]);
         Ok(())
     }
     fn draw_line<S: BackendStyle>(
@@ -92,12 +170,12 @@ impl DrawingBackend for CanvasBackend {
     ) -> Result {
         let w = style.stroke_width();
         self.stroke_style(style.color(), w);
-        self.ctx.set_line_cap(if w > 2 { "round" } else { "butt" });
+        self.op(op::LINE_CAP, &[(w > 2) as u8 as f64]);
         let ((fx, fy), (tx, ty)) = crisp_segment(from, to, w);
-        self.ctx.begin_path();
-        self.ctx.move_to(fx, fy);
-        self.ctx.line_to(tx, ty);
-        self.ctx.stroke();
+        self.op(op::BEGIN_PATH, &[]);
+        self.op(op::MOVE_TO, &[fx, fy]);
+        self.op(op::LINE_TO, &[tx, ty]);
+        self.op(op::STROKE, &[]);
         Ok(())
     }
     fn draw_rect<S: BackendStyle>(
@@ -111,10 +189,10 @@ impl DrawingBackend for CanvasBackend {
         let (w, h) = ((br.0 - ul.0 + 1) as f64, (br.1 - ul.1 + 1) as f64);
         if fill {
             self.fill_style(style.color());
-            self.ctx.fill_rect(x, y, w, h);
+            self.op(op::FILL_RECT, &[x, y, w, h]);
         } else {
             self.stroke_style(style.color(), style.stroke_width());
-            self.ctx.stroke_rect(x, y, w - 1.0, h - 1.0);
+            self.op(op::STROKE_RECT, &[x, y, w - 1.0, h - 1.0]);
         }
         Ok(())
     }
@@ -124,10 +202,10 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
     ) -> Result {
         self.stroke_style(style.color(), style.stroke_width());
-        self.ctx.set_line_join("round");
-        self.ctx.set_line_cap("round");
-        self.trace(path.into_iter().map(|(x, y)| (x as f64, y as f64)));
-        self.ctx.stroke();
+        self.op(op::LINE_JOIN, &[1.0]);
+        self.op(op::LINE_CAP, &[1.0]);
+        self.trace(path.into_iter());
+        self.op(op::STROKE, &[]);
         Ok(())
     }
     fn draw_circle<S: BackendStyle>(
@@ -137,16 +215,15 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
         fill: bool,
     ) -> Result {
-        self.ctx.begin_path();
-        let _ = self
-            .ctx
-            .arc(center.0 as f64, center.1 as f64, radius as f64, 0.0, TAU);
+        self.op(op::BEGIN_PATH, &[]);
+        let (x, y) = (center.0 as f64, center.1 as f64);
+        self.op(op::ARC, &[x, y, radius as f64, 0.0, TAU, 0.0]);
         if fill {
             self.fill_style(style.color());
-            self.ctx.fill();
+            self.op(op::FILL, &[]);
         } else {
             self.stroke_style(style.color(), style.stroke_width());
-            self.ctx.stroke();
+            self.op(op::STROKE, &[]);
         }
         Ok(())
     }
@@ -156,9 +233,9 @@ impl DrawingBackend for CanvasBackend {
         style: &S,
     ) -> Result {
         self.fill_style(style.color());
-        self.trace(vert.into_iter().map(|(x, y)| (x as f64, y as f64)));
-        self.ctx.close_path();
-        self.ctx.fill();
+        self.trace(vert.into_iter());
+        self.op(op::CLOSE_PATH, &[]);
+        self.op(op::FILL, &[]);
         Ok(())
     }
     fn draw_text<T: BackendTextStyle>(
@@ -168,15 +245,15 @@ impl DrawingBackend for CanvasBackend {
         pos: BackendCoord,
     ) -> Result {
         let t = TextPlacement::of(style, pos);
-        self.set_font(t.size, t.bold);
+        self.text_op(op::FONT, &font(t.size, t.bold), &[]);
         self.fill_style(style.color());
-        self.ctx.set_text_align(match t.align {
-            HPos::Left => "left",
-            HPos::Center => "center",
-            HPos::Right => "right",
-        });
-        self.ctx.set_text_baseline("alphabetic");
-        let _ = self.ctx.fill_text(text, t.x, t.baseline);
+        let align = match t.align {
+            HPos::Left => 0.0,
+            HPos::Center => 1.0,
+            HPos::Right => 2.0,
+        };
+        self.op(op::TEXT_ALIGN, &[align]);
+        self.text_op(op::FILL_TEXT, text, &[t.x, t.baseline]);
         Ok(())
     }
     fn estimate_text_size<T: BackendTextStyle>(
@@ -190,60 +267,50 @@ impl DrawingBackend for CanvasBackend {
     }
 }
 
-impl CanvasBackend {
-    /// Begins a path through `points`.
-    fn trace(&self, points: impl Iterator<Item = (f64, f64)>) {
-        self.ctx.begin_path();
-        for (i, (x, y)) in points.enumerate() {
-            if i == 0 {
-                self.ctx.move_to(x, y);
-            } else {
-                self.ctx.line_to(x, y);
-            }
+impl Measure for CanvasBackend {
+    fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        self.measure.text_width(text, size, bold)
+    }
+}
+
+/// The CSS font for `size` pixels, to two decimals.
+fn font(size: f64, bold: bool) -> String {
+    format!(
+        "{}{}px {FONT_FAMILY}",
+        if bold { "bold " } else { "" },
+        crate::locale::plain((size * 100.0).round() / 100.0)
+    )
+}
+
+/// Measures text with a canvas context, for layout before drawing (and for SVG export).
+/// The recorded drawing is painted between save() and restore(), so the font set here
+/// for measuring is the context's font until the next measurement sets another.
+pub struct CanvasMeasure {
+    ctx: JsValue,
+    /// The font last set on the context: setting `font` is slow, so only on change.
+    font: RefCell<String>,
+}
+
+impl CanvasMeasure {
+    pub fn new(ctx: JsValue) -> Self {
+        CanvasMeasure {
+            ctx,
+            font: RefCell::new(String::new()),
         }
     }
 }
 
-impl Measure for CanvasBackend {
-    fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        measure_with(&self.ctx, &self.font, text, size, bold)
-    }
-}
-
-/// Sets the context's font unless `last` says it is already set: assigning `font` is slow.
-fn apply_font(ctx: &CanvasRenderingContext2d, last: &RefCell<String>, size: f64, bold: bool) {
-    let font = format!(
-        "{}{}px {FONT_FAMILY}",
-        if bold { "bold " } else { "" },
-        crate::locale::plain((size * 100.0).round() / 100.0)
-    );
-    if *last.borrow() != font {
-        ctx.set_font(&font);
-        *last.borrow_mut() = font;
-    }
-}
-
-/// Width of `text` at `size` CSS pixels, by the context's own text metrics.
-pub fn measure_with(
-    ctx: &CanvasRenderingContext2d,
-    last_font: &RefCell<String>,
-    text: &str,
-    size: f64,
-    bold: bool,
-) -> f64 {
-    apply_font(ctx, last_font, size, bold);
-    ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
-}
-
-/// Measures text with a canvas context, for layout before drawing (and for SVG export).
-pub struct CanvasMeasure {
-    pub ctx: CanvasRenderingContext2d,
-    pub font: RefCell<String>,
-}
-
 impl Measure for CanvasMeasure {
     fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        measure_with(&self.ctx, &self.font, text, size, bold)
+        let font = font(size, bold);
+        let mut last = self.font.borrow_mut();
+        if *last == font {
+            measure(&self.ctx, "", text)
+        } else {
+            let width = measure(&self.ctx, &font, text);
+            *last = font;
+            width
+        }
     }
 }
 
@@ -261,14 +328,12 @@ impl Surface for CanvasBackend {
         // negate them, then sweep the outer arc clockwise from the smaller to the larger.
         let (cx, cy) = center;
         let (from, to) = if a0 > a1 { (-a0, -a1) } else { (-a1, -a0) };
-        self.ctx.begin_path();
-        let _ = self.ctx.arc_with_anticlockwise(cx, cy, r1, from, to, false);
-        let _ = self
-            .ctx
-            .arc_with_anticlockwise(cx, cy, r0.max(0.0), to, from, true);
-        self.ctx.close_path();
+        self.op(op::BEGIN_PATH, &[]);
+        self.op(op::ARC, &[cx, cy, r1, from, to, 0.0]);
+        self.op(op::ARC, &[cx, cy, r0.max(0.0), to, from, 1.0]);
+        self.op(op::CLOSE_PATH, &[]);
         self.fill_style(color);
-        self.ctx.fill();
+        self.op(op::FILL, &[]);
         Ok(())
     }
 }

@@ -4,16 +4,14 @@
 
 mod canvas;
 
+use canvas::{attach, css_box, fit, label, option, png, release};
 pub use canvas::{CanvasBackend, CanvasMeasure};
 
 use crate::render::{self, Size};
 use crate::spec::limits::{MAX_SCALE, MAX_SIZE, MAX_SPEC_BYTES, MIN_SIZE};
 use crate::spec::ThemeName;
 use crate::{parse_spec, Spec, SpecError};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
@@ -24,20 +22,17 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[wasm_bindgen(module = "/js/svg-context.js")]
 extern "C" {
     #[wasm_bindgen(js_name = svgContext)]
-    fn svg_context(
-        width: u32,
-        height: u32,
-        measure: &CanvasRenderingContext2d,
-    ) -> CanvasRenderingContext2d;
+    fn svg_context(width: u32, height: u32, measure: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = svgDocument)]
-    fn svg_document(recorder: &CanvasRenderingContext2d, title: &str) -> String;
+    fn svg_document(recorder: &JsValue, title: &str) -> String;
 }
 
-#[wasm_bindgen(module = "/js/utf8-length.js")]
+#[wasm_bindgen(module = "/js/spec-text.js")]
 extern "C" {
-    /// UTF-8 length of a JS string, measured without copying it into wasm memory.
-    #[wasm_bindgen(js_name = utf8Length)]
-    fn utf8_length(text: &js_sys::JsString) -> usize;
+    /// The spec as JSON text; or why not, as a number: 0 nothing given, 1 not
+    /// JSON-able, 2 larger than `limit` bytes of UTF-8.
+    #[wasm_bindgen(js_name = specText)]
+    fn spec_text(spec: &JsValue, limit: usize) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -70,8 +65,8 @@ fn start() {
 /// A chart drawn on one canvas.
 #[wasm_bindgen]
 pub struct Chart {
-    canvas: HtmlCanvasElement,
-    ctx: CanvasRenderingContext2d,
+    /// The canvas's 2D context: js/canvas-ops.js paints it and does the DOM calls.
+    ctx: JsValue,
     /// The last spec drawn without error.
     spec: Option<Spec>,
     /// A fixed CSS height; otherwise the chart takes the height it needs.
@@ -99,33 +94,11 @@ impl Chart {
             js_sys::Object,
         >,
     ) -> Result<Chart, JsError> {
-        let canvas = find_canvas(&target)?;
-        let ctx = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        // A canvas without a CSS width would grow with its own backing store on every resize.
-        let style = canvas.style();
-        if style
-            .get_property_value("width")
-            .unwrap_or_default()
-            .is_empty()
-        {
-            let _ = style.set_property("width", "100%");
-        }
-        // Text is drawn by the chart: the page's letter spacing or direction must not reach it.
-        for (property, value) in [
-            ("display", "block"),
-            ("letter-spacing", "normal"),
-            ("word-spacing", "normal"),
-            ("direction", "ltr"),
-        ] {
-            let _ = style.set_property(property, value);
+        let ctx = attach(&target);
+        if let Some(message) = ctx.as_string() {
+            return Err(JsError::new(&message));
         }
         let mut chart = Chart {
-            canvas,
             ctx,
             spec: None,
             height: None,
@@ -155,7 +128,7 @@ impl Chart {
             }
             Err(e) => {
                 self.paint_error(&e.to_string());
-                Err(JsError::new(&e.to_string()))
+                Err(js_error(e))
             }
         }
     }
@@ -163,22 +136,7 @@ impl Chart {
     /// Redraws at the canvas's current CSS width and the current devicePixelRatio.
     pub fn resize(&mut self) -> Result<(), JsError> {
         self.alive()?;
-        let Some(spec) = self.drawn_spec() else {
-            return Ok(());
-        };
-        // Laid out once: the natural height is read from the scene that is then painted.
-        let probe = self.size_for(None)?;
-        let scene = render::layout(&spec, probe.width, self.height, &self.measure());
-        let size = Size::new(probe.width, scene.height, probe.scale)
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        let mut backend = self.backend(size);
-        render::paint(&scene, &mut backend, size.scale).map_err(|e| JsError::new(&e))?;
-        self.marks = scene.marks;
-        let _ = self.canvas.set_attribute("role", "img");
-        let _ = self
-            .canvas
-            .set_attribute("aria-label", &crate::summary::summary(&spec));
-        Ok(())
+        self.with_drawn_spec(Chart::draw).unwrap_or(Ok(()))
     }
 
     /// Fixes the CSS height in pixels, or with `undefined` lets the chart take the height it needs.
@@ -186,7 +144,7 @@ impl Chart {
     pub fn set_height(&mut self, height: Option<f64>) -> Result<(), JsError> {
         self.alive()?;
         if let Some(h) = height {
-            Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
+            Size::new(MIN_SIZE as f64, h, 1.0).map_err(js_error)?;
         }
         self.height = height;
         self.resize()
@@ -205,7 +163,7 @@ impl Chart {
     pub fn configure(&mut self, theme: Option<String>, height: Option<f64>) -> Result<(), JsError> {
         self.alive()?;
         if let Some(h) = height {
-            Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
+            Size::new(MIN_SIZE as f64, h, 1.0).map_err(js_error)?;
         }
         self.theme = theme_override(theme)?;
         self.height = height;
@@ -220,7 +178,7 @@ impl Chart {
         #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
     ) -> Result<(), JsError> {
         self.alive()?;
-        let spec = read_spec(&spec).map_err(|e| JsError::new(&e.to_string()))?;
+        let spec = read_spec(&spec).map_err(js_error)?;
         self.spec = Some(spec);
         self.resize()
     }
@@ -251,26 +209,21 @@ impl Chart {
 
     /// The chart as an SVG document, laid out at the canvas's CSS size.
     #[wasm_bindgen(js_name = toSvg)]
-    pub fn to_svg(&self) -> Result<String, JsError> {
+    pub fn to_svg(&mut self) -> Result<String, JsError> {
         self.alive()?;
-        let spec = &self
-            .drawn_spec()
-            .ok_or_else(|| JsError::new("no chart drawn yet"))?;
-        let size = self.size_for(Some(spec))?;
-        let (w, h) = (size.width.round() as u32, size.height.round() as u32);
-        let recorder = svg_context(w, h, &self.ctx);
-        let mut backend = CanvasBackend::new(recorder.clone(), (w, h), 1.0);
-        render::draw(spec, &mut backend, 1.0).map_err(|e| JsError::new(&e))?;
-        Ok(svg_document(&recorder, &crate::summary::summary(spec)))
+        self.with_drawn_spec(Chart::svg)
+            .unwrap_or_else(|| Err(JsError::new("no chart drawn yet")))
     }
 
     /// The chart as a PNG `data:` URL, at the canvas's backing-store resolution.
     #[wasm_bindgen(js_name = toPng)]
     pub fn to_png(&self) -> Result<String, JsError> {
         self.alive()?;
-        self.canvas
-            .to_data_url_with_type("image/png")
-            .map_err(|_| JsError::new("the canvas could not be exported"))
+        let url = png(&self.ctx);
+        if url.is_empty() {
+            return Err(JsError::new("the canvas could not be exported"));
+        }
+        Ok(url)
     }
 
     /// Clears the canvas and lets go of the figures; every later call throws an error
@@ -280,24 +233,47 @@ impl Chart {
             return;
         }
         self.destroyed = true;
-        let (w, h) = (self.canvas.width() as f64, self.canvas.height() as f64);
-        self.ctx.clear_rect(0.0, 0.0, w, h);
-        let _ = self.canvas.remove_attribute("aria-label");
-        let _ = self.canvas.remove_attribute("role");
+        release(&self.ctx);
         self.spec = None;
         self.marks = Vec::new();
     }
 }
 
 impl Chart {
-    /// The spec as drawn: the stored one with the theme override applied to a copy, so
-    /// that `setTheme(undefined)` returns to the spec's own theme.
-    fn drawn_spec(&self) -> Option<Spec> {
-        let mut spec = self.spec.clone()?;
-        if let Some(theme) = self.theme {
-            spec.theme = theme;
-        }
-        Some(spec)
+    /// Calls `f` with the spec as drawn: the stored one with the theme override
+    /// applied in place and undone afterwards (no copy of the spec), so that
+    /// `setTheme(undefined)` returns to the spec's own theme. `None` before a chart.
+    fn with_drawn_spec<R>(&mut self, f: impl FnOnce(&mut Self, &Spec) -> R) -> Option<R> {
+        let mut spec = self.spec.take()?;
+        let own = spec.theme;
+        spec.theme = self.theme.unwrap_or(own);
+        let result = f(self, &spec);
+        spec.theme = own;
+        self.spec = Some(spec);
+        Some(result)
+    }
+
+    /// Lays `spec` out once at the canvas's width (the natural height is read from
+    /// the scene that is then painted), paints it and names the canvas.
+    fn draw(&mut self, spec: &Spec) -> Result<(), JsError> {
+        let probe = self.size_for(None)?;
+        let scene = render::layout(spec, probe.width, self.height, &self.measure());
+        let size = Size::new(probe.width, scene.height, probe.scale).map_err(js_error)?;
+        let mut backend = self.backend(size);
+        render::paint(&scene, &mut backend, size.scale).map_err(js_error)?;
+        self.marks = scene.marks;
+        label(&self.ctx, &crate::summary::summary(spec));
+        Ok(())
+    }
+
+    /// `spec` as an SVG document, drawn by the canvas backend on js/svg-context.js.
+    fn svg(&mut self, spec: &Spec) -> Result<String, JsError> {
+        let size = self.size_for(Some(spec))?;
+        let (w, h) = (size.width.round() as u32, size.height.round() as u32);
+        let recorder = svg_context(w, h, &self.ctx);
+        let mut backend = CanvasBackend::new(recorder.clone(), (w, h), 1.0);
+        render::draw(spec, &mut backend, 1.0).map_err(js_error)?;
+        Ok(svg_document(&recorder, &crate::summary::summary(spec)))
     }
 
     fn alive(&self) -> Result<(), JsError> {
@@ -311,14 +287,11 @@ impl Chart {
     }
 
     fn set_options(&mut self, options: &js_sys::Object) -> Result<(), JsError> {
-        let get = |key: &str| {
-            js_sys::Reflect::get(options, &JsValue::from_str(key))
-                .ok()
-                .filter(|v| !v.is_undefined() && !v.is_null())
-        };
+        let get =
+            |key: &str| Some(option(options, key)).filter(|v| !v.is_undefined() && !v.is_null());
         if let Some(h) = get("height") {
             let h = h.as_f64().unwrap_or(f64::NAN);
-            Size::new(MIN_SIZE as f64, h, 1.0).map_err(|e| JsError::new(&e.to_string()))?;
+            Size::new(MIN_SIZE as f64, h, 1.0).map_err(js_error)?;
             self.height = Some(h);
         }
         if let Some(r) = get("pixelRatio") {
@@ -333,16 +306,19 @@ impl Chart {
         Ok(())
     }
 
+    /// The canvas's CSS width and height, and the window's devicePixelRatio.
+    fn css_box(&self) -> [f64; 3] {
+        let b = css_box(&self.ctx);
+        [b[0], b[1], b[2]]
+    }
+
     fn measure(&self) -> CanvasMeasure {
-        CanvasMeasure {
-            ctx: self.ctx.clone(),
-            font: RefCell::new(String::new()),
-        }
+        CanvasMeasure::new(self.ctx.clone())
     }
 
     /// CSS size from the canvas's layout width and the chart's height; scale from the pixel ratio.
     fn size_for(&self, spec: Option<&Spec>) -> Result<Size, JsError> {
-        let rect_width = self.canvas.get_bounding_client_rect().width();
+        let [rect_width, _, ratio] = self.css_box();
         let width = if rect_width >= 1.0 {
             rect_width
         } else {
@@ -354,26 +330,14 @@ impl Chart {
             (None, Some(spec)) => render::natural_height(spec, width, &self.measure()),
             (None, None) => 200.0,
         };
-        let ratio = self
-            .pixel_ratio
-            .unwrap_or_else(|| web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()))
-            .clamp(1.0, MAX_SCALE);
-        Size::new(width, height, ratio).map_err(|e| JsError::new(&e.to_string()))
+        let ratio = self.pixel_ratio.unwrap_or(ratio).clamp(1.0, MAX_SCALE);
+        Size::new(width, height, ratio).map_err(js_error)
     }
 
     /// Sizes the backing store (CSS size × ratio) and the CSS height, and wraps the context.
     fn backend(&self, size: Size) -> CanvasBackend {
         let (w, h) = size.device();
-        if self.canvas.width() != w {
-            self.canvas.set_width(w);
-        }
-        if self.canvas.height() != h {
-            self.canvas.set_height(h);
-        }
-        let _ = self.canvas.style().set_property(
-            "height",
-            &format!("{}px", crate::locale::plain(size.height)),
-        );
+        fit(&self.ctx, w, h, size.height);
         CanvasBackend::new(self.ctx.clone(), (w, h), size.scale)
     }
 
@@ -383,22 +347,25 @@ impl Chart {
             .or(self.spec.as_ref().map(|s| s.theme))
             .unwrap_or_default();
         // Keep the chart's current height so the page does not jump; at least the minimum.
-        let current = self.canvas.get_bounding_client_rect().height();
+        let [_, current, _] = self.css_box();
         let height = self
             .height
             .unwrap_or(current)
             .clamp(MIN_SIZE as f64, MAX_SIZE as f64);
-        if let Ok(size) = self.size_for(None).and_then(|s| {
-            Size::new(s.width, height, s.scale).map_err(|e| JsError::new(&e.to_string()))
-        }) {
+        if let Ok(size) = self
+            .size_for(None)
+            .and_then(|s| Size::new(s.width, height, s.scale).map_err(js_error))
+        {
             let mut backend = self.backend(size);
             let _ = render::draw_error(message, &mut backend, size.scale, theme);
         }
-        let _ = self.canvas.set_attribute("role", "img");
-        let _ = self
-            .canvas
-            .set_attribute("aria-label", &format!("Chart not drawn: {message}"));
+        label(&self.ctx, &format!("Chart not drawn: {message}"));
     }
+}
+
+/// A JS `Error` whose message is `e`'s: one function for every error the facade throws.
+fn js_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
 }
 
 /// A theme override from JS: a theme's name, or nothing.
@@ -406,7 +373,7 @@ fn theme_override(theme: Option<String>) -> Result<Option<ThemeName>, JsError> {
     theme
         .map(|name| crate::spec::theme_named(&name))
         .transpose()
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(js_error)
 }
 
 /// Validates a spec without drawing: throws the same one-line error as `new` and the CLI.
@@ -414,57 +381,21 @@ fn theme_override(theme: Option<String>) -> Result<Option<ThemeName>, JsError> {
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "ChartSpec | string")] spec: JsValue,
 ) -> Result<(), JsError> {
-    read_spec(&spec)
-        .map(|_| ())
-        .map_err(|e| JsError::new(&e.to_string()))
+    read_spec(&spec).map(|_| ()).map_err(js_error)
 }
 
-/// A spec from JSON text, or from a JS object through the engine's `JSON.stringify`:
-/// walking the object recursively in Rust would have no depth limit and a
-/// 10 000-deep object would overflow the wasm stack, while the parser stops at 128.
+/// A spec from JSON text or a JS object (js/spec-text.js turns it into text, and
+/// refuses an oversized one before it is copied into linear memory).
 fn read_spec(spec: &JsValue) -> Result<Spec, SpecError> {
-    let text: js_sys::JsString = match spec.dyn_ref::<js_sys::JsString>() {
-        Some(text) => text.clone(),
-        None => {
-            if spec.is_undefined() || spec.is_null() {
-                return Err(SpecError::root(
-                    "expected a spec object or JSON text, got nothing",
-                ));
-            }
-            js_sys::JSON::stringify(spec)
-                .ok()
-                .and_then(|s| s.dyn_into::<js_sys::JsString>().ok())
-                .ok_or_else(|| SpecError::root("the spec object cannot be turned into JSON (a cycle, a BigInt or a function?)"))?
+    let text = spec_text(spec, MAX_SPEC_BYTES);
+    if let Some(text) = text.as_string() {
+        return parse_spec(&text);
+    }
+    Err(SpecError::root(match text.as_f64() {
+        Some(0.0) => "expected a spec object or JSON text, got nothing".into(),
+        Some(1.0) => {
+            "the spec object cannot be turned into JSON (a cycle, a BigInt or a function?)".into()
         }
-    };
-    // Refuse an oversized spec while it is still a JS string: copied into linear
-    // memory it would grow the wasm for the page's life (memory never shrinks).
-    let units = text.length() as usize;
-    if units > MAX_SPEC_BYTES || (units * 3 > MAX_SPEC_BYTES && utf8_length(&text) > MAX_SPEC_BYTES)
-    {
-        return Err(SpecError::root(format!(
-            "spec is larger than the limit of {MAX_SPEC_BYTES} bytes"
-        )));
-    }
-    parse_spec(&String::from(text))
-}
-
-fn find_canvas(target: &JsValue) -> Result<HtmlCanvasElement, JsError> {
-    if let Some(selector) = target.as_string() {
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsError::new("no document"))?;
-        let element = document
-            .query_selector(&selector)
-            .map_err(|_| JsError::new(&format!("invalid selector \"{selector}\"")))?
-            .ok_or_else(|| JsError::new(&format!("no element matches \"{selector}\"")))?;
-        element
-            .dyn_into::<HtmlCanvasElement>()
-            .map_err(|_| JsError::new(&format!("\"{selector}\" is not a canvas")))
-    } else {
-        target
-            .clone()
-            .dyn_into::<HtmlCanvasElement>()
-            .map_err(|_| JsError::new("expected a canvas element or a selector"))
-    }
+        _ => format!("spec is larger than the limit of {MAX_SPEC_BYTES} bytes"),
+    }))
 }
