@@ -2,6 +2,8 @@
 //! native output measures and draws the same on every machine.
 
 use ab_glyph::{Font, FontRef, GlyphId, OutlineCurve};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -23,27 +25,59 @@ fn units_to_px(f: &FontRef, size: f64) -> f64 {
     size / f.units_per_em().unwrap_or(2048.0) as f64
 }
 
-/// Glyphs of `text` with their pen positions in pixels, kerned.
-fn layout(f: &FontRef<'static>, text: &str, size: f64) -> (Vec<(GlyphId, f64)>, f64) {
+/// What the font's tables answer, remembered: its lookups cost hundreds of
+/// nanoseconds (kerning most), and a layout measures the same characters hundreds
+/// of times (about 70 texts per chart, twice for the natural height).
+#[derive(Default)]
+struct Remembered {
+    /// (bold, character) → glyph and its advance in font units.
+    glyphs: HashMap<(bool, char), (GlyphId, f32)>,
+    /// (bold, left glyph, right glyph) → kerning in font units.
+    kerning: HashMap<(bool, u16, u16), f32>,
+}
+
+/// Entries kept per thread before the memory starts afresh (a few MB at most).
+const MAX_REMEMBERED: usize = 100_000;
+
+thread_local! {
+    static REMEMBERED: RefCell<Remembered> = RefCell::new(Remembered::default());
+}
+
+/// Calls `glyph` for each glyph of `text` with its pen position in pixels, kerned;
+/// returns the advance width.
+fn pen_positions(text: &str, size: f64, bold: bool, mut glyph: impl FnMut(GlyphId, f64)) -> f64 {
+    let f = font(bold);
     let k = units_to_px(f, size);
     let mut x = 0.0;
     let mut prev: Option<GlyphId> = None;
-    let mut glyphs = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        let id = f.glyph_id(c);
-        if let Some(p) = prev {
-            x += f.kern_unscaled(p, id) as f64 * k;
+    REMEMBERED.with_borrow_mut(|known| {
+        // Text from requests is untrusted: a long-running service forgets rather than grows.
+        if known.glyphs.len() + known.kerning.len() > MAX_REMEMBERED {
+            *known = Remembered::default();
         }
-        glyphs.push((id, x));
-        x += f.h_advance_unscaled(id) as f64 * k;
-        prev = Some(id);
-    }
-    (glyphs, x)
+        for c in text.chars() {
+            let (id, advance) = *known.glyphs.entry((bold, c)).or_insert_with(|| {
+                let id = f.glyph_id(c);
+                (id, f.h_advance_unscaled(id))
+            });
+            if let Some(p) = prev {
+                let kern = *known
+                    .kerning
+                    .entry((bold, p.0, id.0))
+                    .or_insert_with(|| f.kern_unscaled(p, id));
+                x += kern as f64 * k;
+            }
+            glyph(id, x);
+            x += advance as f64 * k;
+            prev = Some(id);
+        }
+    });
+    x
 }
 
 /// Advance width in pixels of `text` at font size `size` pixels.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    layout(font(bold), text, size).1
+    pen_positions(text, size, bold, |_, _| {})
 }
 
 /// Outlines of `text` with its baseline starting at (x, y), as path commands.
@@ -57,7 +91,8 @@ pub fn outline(
 ) {
     let f = font(bold);
     let k = units_to_px(f, size);
-    let (glyphs, _) = layout(f, text, size);
+    let mut glyphs = Vec::with_capacity(text.len());
+    pen_positions(text, size, bold, |id, pen| glyphs.push((id, pen)));
     for (id, pen) in glyphs {
         let Some(o) = f.outline(id) else { continue };
         let pt = |p: ab_glyph::Point| {
