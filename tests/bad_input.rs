@@ -3,24 +3,15 @@
 
 #![cfg(feature = "native")]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_statchart");
+#[path = "support/cli.rs"]
+mod cli;
 
 fn run(args: &[&str], stdin: &str) -> (Output, Duration) {
     let start = Instant::now();
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A spec larger than the limit is refused before it is all read; a closed pipe is fine then.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
+    let out = cli::run_cli(args, stdin);
     (out, start.elapsed())
 }
 

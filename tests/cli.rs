@@ -3,26 +3,15 @@
 #![cfg(feature = "native")]
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_statchart");
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{run_cli, BIN};
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
 
 fn stats(json: &str) -> Value {
-    let mut child = Command::new(BIN)
-        .args(["stats", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(json.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_cli(&["stats", "-"], json);
     assert!(out.status.success());
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -112,16 +101,7 @@ fn check_and_render_files() {
 
 /// Runs the CLI with `args` and `stdin`; returns (success, stdout, stderr).
 fn run(args: &[&str], stdin: &str) -> (bool, String, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A command refused by its arguments exits without reading: the pipe may be closed.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    let out = child.wait_with_output().unwrap();
+    let out = run_cli(args, stdin);
     (
         out.status.success(),
         String::from_utf8(out.stdout).unwrap(),
